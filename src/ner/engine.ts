@@ -1,0 +1,167 @@
+import { availableParallelism } from 'node:os';
+import type { EntityMention, EntityType } from '../domain/entity.js';
+import { NerError } from './errors.js';
+import { loadModelFolder, type ModelFolder } from './model-folder.js';
+import { InferencePool } from './pool.js';
+import { tokenize } from './tokenizer/tokenize.js';
+import { mergeWindowSpans, planWindows } from './window.js';
+import { resolveWorkerUrl } from './worker-url.js';
+
+export interface NerEngineOptions {
+  /** Model folder; default env `MODEL_DIR`, else `models/ccks2019-hybrid`. */
+  modelDir?: string;
+  /** Another ONNX file in the folder (e.g. `model.int8.onnx`); default `config.json` `onnxFile`. */
+  onnxFile?: string;
+  /** Inference workers; default min(4, cores). */
+  poolSize?: number;
+  /** onnxruntime intra-op threads per worker; default 1 (parallelism comes from the pool). */
+  intraOpThreads?: number;
+  /** Tried in order; default `['cuda', 'cpu']` (CPU fallback is logged once). */
+  executionProviders?: string[];
+  /** Most records in flight (queued or running) before `extract` rejects with `NER_QUEUE_FULL`; default 1024. */
+  maxQueue?: number;
+  /** Most windows per batch; default 16. */
+  maxBatchWindows?: number;
+  /** Most padded tokens per batch; default 8192. */
+  maxBatchTokens?: number;
+  /** Where operational messages go (never record text); default stderr. */
+  log?: (message: string) => void;
+}
+
+export interface NerModelInfo {
+  name: string;
+  version: string;
+  dir: string;
+  /** Entity labels as trained, e.g. `['疾病和诊断', ...]`. */
+  labels: string[];
+  /** Platform type of each label, same order. */
+  types: EntityType[];
+  precision: 'fp32' | 'int8';
+  /** The execution provider the workers run on. */
+  provider: string;
+}
+
+export interface NerEngine {
+  readonly model: NerModelInfo;
+  /** Entities of one text, sorted by start; offsets are UTF-16 code units. Empty text → []. */
+  extract(text: string): Promise<EntityMention[]>;
+  /** Entities of each text; runs them concurrently (bounded) so their windows share batches. */
+  extractMany(texts: readonly string[]): Promise<EntityMention[][]>;
+  /** Rejects pending work with `NER_ENGINE_CLOSED` and stops the workers. */
+  close(): Promise<void>;
+}
+
+function positiveInt(name: string, value: number | undefined, fallback: number): number {
+  const v = value ?? fallback;
+  if (!Number.isInteger(v) || v < 1) throw new NerError('BAD_USER_INPUT', `${name}: expected a positive integer, got ${String(value)}`);
+  return v;
+}
+
+/**
+ * Loads a model folder and starts the inference pool.
+ * @example
+ *   const engine = await createNerEngine({ modelDir: 'models/ccks2019-hybrid', poolSize: 2 });
+ *   await engine.extract('患者行直肠癌根治术') // → [{ start: 3, end: 9, text: '直肠癌根治术', label: '手术', type: 'SURGERY', confidence: 0.97 }]
+ */
+export async function createNerEngine(options: NerEngineOptions = {}): Promise<NerEngine> {
+  const poolSize = positiveInt('poolSize', options.poolSize, Math.min(4, availableParallelism()));
+  const intraOpThreads = positiveInt('intraOpThreads', options.intraOpThreads, 1);
+  const maxQueue = positiveInt('maxQueue', options.maxQueue, 1024);
+  const maxBatchWindows = positiveInt('maxBatchWindows', options.maxBatchWindows, 16);
+  const maxBatchTokens = positiveInt('maxBatchTokens', options.maxBatchTokens, 8192);
+  const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
+  const folder = await loadModelFolder(options.modelDir ?? process.env['MODEL_DIR'] ?? 'models/ccks2019-hybrid', {
+    ...(options.onnxFile !== undefined ? { onnxFile: options.onnxFile } : {}),
+  });
+  const pool = await InferencePool.start({
+    workerUrl: resolveWorkerUrl(),
+    size: poolSize,
+    maxBatchWindows,
+    maxBatchTokens: Math.max(maxBatchTokens, folder.window.size + 2),
+    log,
+    init: {
+      onnxPath: folder.onnxPath,
+      intraOpThreads,
+      executionProviders: options.executionProviders ?? ['cuda', 'cpu'],
+      crf: folder.crf,
+      scheme: folder.scheme,
+      cls: folder.special.cls,
+      sep: folder.special.sep,
+      pad: folder.special.pad,
+    },
+  });
+  return new Engine(folder, pool, maxQueue);
+}
+
+class Engine implements NerEngine {
+  readonly model: NerModelInfo;
+  private inFlight = 0;
+  private closed = false;
+
+  constructor(private readonly folder: ModelFolder, private readonly pool: InferencePool, private readonly maxQueue: number) {
+    this.model = {
+      name: folder.name,
+      version: folder.version,
+      dir: folder.dir,
+      labels: [...folder.scheme.types],
+      types: [...folder.platformTypes],
+      precision: folder.precision,
+      provider: pool.provider,
+    };
+  }
+
+  async extract(text: string): Promise<EntityMention[]> {
+    if (typeof text !== 'string') throw new NerError('BAD_USER_INPUT', `extract(text): expected a string, got ${text === null ? 'null' : typeof text}`);
+    if (this.closed) throw new NerError('NER_ENGINE_CLOSED', 'the NER engine is closed');
+    if (this.inFlight >= this.maxQueue) {
+      throw new NerError('NER_QUEUE_FULL', `NER queue full: ${this.inFlight} records in flight (maxQueue ${this.maxQueue}); retry later or raise maxQueue`);
+    }
+    if (text.length === 0) return [];
+    this.inFlight++;
+    try {
+      return await this.decode(text);
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  async extractMany(texts: readonly string[]): Promise<EntityMention[][]> {
+    if (!Array.isArray(texts)) throw new NerError('BAD_USER_INPUT', `extractMany(texts): expected an array of strings, got ${typeof texts}`);
+    const results: EntityMention[][] = new Array<EntityMention[]>(texts.length);
+    // Bounded concurrency: enough records in flight to fill batches, never enough to overflow the queue by itself.
+    const concurrency = Math.max(1, Math.min(64, Math.floor(this.maxQueue / 2) || 1));
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (next < texts.length) {
+        const i = next++;
+        results[i] = await this.extract(texts[i] as string);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, texts.length) }, lane));
+    return results;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.pool.close();
+  }
+
+  private async decode(text: string): Promise<EntityMention[]> {
+    const { vocab, special, window, scheme, platformTypes } = this.folder;
+    const tokens = tokenize(text, vocab, special);
+    const windows = planWindows(tokens.ids.length, window.size, window.overlap);
+    const perWindow = await Promise.all(windows.map((w) => this.pool.submit(tokens.ids.subarray(w.start, w.end))));
+    return mergeWindowSpans(windows, perWindow).map((span) => {
+      const start = tokens.offsets[span.start] as number;
+      const end = tokens.offsets[span.end] as number;
+      return {
+        start,
+        end,
+        text: text.slice(start, end),
+        label: scheme.types[span.typeIndex] as string,
+        type: platformTypes[span.typeIndex] as EntityType,
+        confidence: span.confidence,
+      };
+    });
+  }
+}

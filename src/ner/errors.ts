@@ -1,0 +1,25 @@
+/**
+ * Errors raised by the NER engine. Each carries a literal `code` so callers (CLI, jobs, API) can map it without
+ * parsing messages, and keeps the underlying `cause`.
+ */
+export type NerErrorCode =
+  | 'NER_MODEL_LOAD_FAILED' // model folder missing, incomplete or inconsistent; ONNX graph unusable
+  | 'NER_QUEUE_FULL' // more records in flight than `maxQueue`
+  | 'NER_ENGINE_CLOSED' // `extract` after (or during) `close()`
+  | 'NER_INFERENCE_FAILED' // onnxruntime failed on a batch, or a worker died
+  | 'BAD_USER_INPUT'; // e.g. `extract(42)`
+
+export class NerError extends Error {
+  readonly code: NerErrorCode;
+
+  constructor(code: NerErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'NerError';
+    this.code = code;
+  }
+}
+
+/** Type guard: `isNerError(err) && err.code === 'NER_QUEUE_FULL'`. */
+export function isNerError(value: unknown): value is NerError {
+  return value instanceof NerError;
+}

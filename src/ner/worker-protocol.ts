@@ -1,0 +1,29 @@
+import type { CrfParams } from './crf/crf-params.js';
+import type { LabelScheme } from './labels.js';
+import type { ScoredSpan } from './window.js';
+
+/** Sent once as `workerData`: everything a worker needs to run and decode windows. */
+export interface WorkerInit {
+  onnxPath: string;
+  intraOpThreads: number;
+  executionProviders: string[];
+  crf: CrfParams;
+  scheme: LabelScheme;
+  cls: number;
+  sep: number;
+  pad: number;
+}
+
+/** main → worker: a batch of windows, content ids concatenated ([CLS]/[SEP]/padding are added in the worker). */
+export interface RunBatch {
+  type: 'run';
+  batchId: number;
+  lengths: Int32Array; // [batch]
+  ids: Int32Array; // [Σ lengths]
+}
+
+export type WorkerMessage =
+  | { type: 'ready'; provider: string; fallback: string | null }
+  | { type: 'init-error'; message: string }
+  | { type: 'result'; batchId: number; spans: ScoredSpan[][]; runMs: number }
+  | { type: 'error'; batchId: number; message: string };

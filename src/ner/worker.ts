@@ -1,0 +1,86 @@
+/**
+ * Inference worker: owns one onnxruntime session (its native `run` blocks the thread it is called on, so it must not
+ * be the main thread), turns a batch of windows into `[batch, length]` int64 tensors, runs the model and decodes each
+ * window's emissions with the CRF before replying.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { decodeWindow } from './decode.js';
+import { openOnnxSession, type OnnxSession, type TensorInput } from './session.js';
+import type { RunBatch, WorkerInit, WorkerMessage } from './worker-protocol.js';
+
+const init = workerData as WorkerInit;
+const port = parentPort;
+if (!port) throw new Error('worker.ts must run in a worker thread');
+const post = (m: WorkerMessage): void => port.postMessage(m);
+
+function buildInputs(batch: RunBatch): { feeds: Record<string, TensorInput>; width: number } {
+  const size = batch.lengths.length;
+  let longest = 0;
+  for (const n of batch.lengths) if (n > longest) longest = n;
+  const width = longest + 2; // [CLS] content [SEP]
+  const ids = new BigInt64Array(size * width).fill(BigInt(init.pad)); // [batch, width]
+  const mask = new BigInt64Array(size * width); // [batch, width], 1 on real tokens
+  let read = 0;
+  for (let b = 0; b < size; b++) {
+    const n = batch.lengths[b] as number;
+    const row = b * width;
+    ids[row] = BigInt(init.cls);
+    for (let t = 0; t < n; t++) ids[row + 1 + t] = BigInt(batch.ids[read + t] as number);
+    ids[row + 1 + n] = BigInt(init.sep);
+    mask.fill(1n, row, row + n + 2);
+    read += n;
+  }
+  return {
+    feeds: {
+      input_ids: { type: 'int64', data: ids, dims: [size, width] },
+      attention_mask: { type: 'int64', data: mask, dims: [size, width] },
+    },
+    width,
+  };
+}
+
+async function runBatch(session: OnnxSession, batch: RunBatch): Promise<WorkerMessage> {
+  const started = performance.now();
+  const { feeds, width } = buildInputs(batch);
+  const out = await session.run(feeds);
+  const emissions = out['emissions'];
+  const L = init.crf.numLabels;
+  const size = batch.lengths.length;
+  if (!emissions) throw new Error("model produced no 'emissions' output");
+  const [d0, d1, d2] = emissions.dims;
+  if (emissions.dims.length !== 3 || d0 !== size || d1 !== width || d2 !== L) {
+    throw new Error(`emissions dims [${emissions.dims.join(', ')}], expected [${size}, ${width}, ${L}] (labels.json has ${L} labels)`);
+  }
+  const runMs = performance.now() - started;
+  // Emissions of [CLS] (index 0), [SEP] and padding are ignored: each view starts one row in.
+  const spans = Array.from(batch.lengths, (n, b) =>
+    decodeWindow({ data: emissions.data, offset: b * width * L + L, length: n }, init.crf, init.scheme),
+  );
+  return { type: 'result', batchId: batch.batchId, spans, runMs };
+}
+
+async function main(p: NonNullable<typeof port>): Promise<void> {
+  let session: OnnxSession;
+  try {
+    session = await openOnnxSession(init.onnxPath, init);
+    const lacking = ['input_ids', 'attention_mask'].filter((n) => !session.inputNames.includes(n));
+    if (lacking.length > 0 || !session.outputNames.includes('emissions')) {
+      throw new Error(
+        `graph inputs [${session.inputNames.join(', ')}] / outputs [${session.outputNames.join(', ')}], ` +
+          'expected inputs input_ids, attention_mask and output emissions',
+      );
+    }
+  } catch (err) {
+    post({ type: 'init-error', message: err instanceof Error ? err.message : String(err) });
+    return;
+  }
+  post({ type: 'ready', provider: session.provider, fallback: session.fallback });
+  // One batch at a time: the pool never sends a second batch before this one answers.
+  p.on('message', (batch: RunBatch) => {
+    runBatch(session, batch).then(post, (err: unknown) =>
+      post({ type: 'error', batchId: batch.batchId, message: err instanceof Error ? err.message : String(err) }),
+    );
+  });
+}
+
+void main(port);
