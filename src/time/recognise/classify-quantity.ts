@@ -1,0 +1,102 @@
+import type { EntityMention } from '../../domain/entity.js';
+import type { TimexDraft } from './draft.js';
+import { anchorBefore, anchorEndingAt } from './find-anchor.js';
+import { VISIT_WORD } from './lexicon.js';
+import { quoteAt, type QuoteSpan } from './quotes.js';
+
+/** A matched quantity before classification. `coreEnd` excludes the direction word. */
+export interface QuantityMatch {
+  start: number;
+  end: number;
+  coreEnd: number;
+  pre: string;
+  direction: 'BEFORE' | 'AFTER' | 'SINCE' | null;
+  duration: string;
+  ordinal: boolean;
+}
+
+/** Frequencies, regimens, gestational and cycle lengths: never TIMEX (guideline §1, "Not TIMEX"). */
+const EXCLUDED_BEFORE = /(?:每|[qQ]|×|[*xX]|\/|孕|停经|经期|周期|龄|隔|间隔|停|连|[A-Za-z0-9.])\s*$/;
+const EXCLUDED_AFTER = /^\s*(?:[一1]?次|\/|[，,]?\s*停|为?[一1]?个?(?:疗程|周期)|生存|泵入|静脉泵|微泵|静滴|维持|[\d一二三]+次)/;
+const HISTORY_WORD = /(?:病史|史|绝经|确诊|发现|诊断)[^，,。；;“”"]{0,12}$/;
+const EPISODE_VERB = /(?:休息|卧床|治疗|服用|服药|口服|输液|住院|化疗|放疗|用药|持续|维持|吸氧|透析|禁食|抗感染|抗炎|缓解|[痛热吐泻咳喘])\s*$/;
+const CURRENT_ADMISSION = /^(?:收入|收住|收治)/;
+
+/**
+ * Decides what a quantity is (guideline §1): an offset from the reference (`3月前`, `近1周`, `高血压病史5年`),
+ * from an event (`术后2年`, `化疗3周后`, a length inside an earlier visit's quoted complaint), or a length
+ * (`持续约10分钟`, `卧床一周余`). Returns null for what is not a TIMEX.
+ */
+export function classifyQuantity(
+  text: string,
+  q: QuantityMatch,
+  entities: readonly EntityMention[],
+  quotes: readonly QuoteSpan[],
+): TimexDraft | null {
+  const before = text.slice(Math.max(0, q.start - 12), q.start);
+  const after = text.slice(q.coreEnd, q.coreEnd + 8);
+  if (EXCLUDED_AFTER.test(after) && q.direction === null) return null;
+
+  // `术后2年`, `术后第3天`, `放疗结束后1年后`, `入院前3个月`
+  const prefixed = /(后|前)\s*(第)?\s*$/.exec(before);
+  if (prefixed) {
+    const at = q.start - prefixed[0].length;
+    const anchor = anchorEndingAt(text, at, entities);
+    if (anchor) {
+      const negative = prefixed[1] === '前';
+      if (anchor.word === '入院' && negative) {
+        return { start: anchor.start, end: q.end, kind: 'RELATIVE', value: `-${q.duration}`, approx: false };
+      }
+      return { start: anchor.start, end: q.end, kind: 'EVENT_RELATIVE', anchor: anchor.word, value: `${negative ? '-' : ''}${q.duration}`, approx: false };
+    }
+  }
+  if (/第\s*$/.test(before)) return null; // `第3天` without an event: an ordinal, not placed
+  if (EXCLUDED_BEFORE.test(before)) return null;
+
+  if (q.direction !== null) {
+    const anchor = anchorEndingAt(text, q.start, entities);
+    if (anchor && anchor.word === '入院' && q.direction === 'BEFORE') {
+      return { start: anchor.start, end: q.end, kind: 'RELATIVE', value: `-${q.duration}`, approx: false };
+    }
+    if (anchor && q.direction !== 'SINCE') {
+      const sign = q.direction === 'BEFORE' ? '-' : '';
+      return { start: anchor.start, end: q.end, kind: 'EVENT_RELATIVE', anchor: anchor.word, value: `${sign}${q.duration}`, approx: false };
+    }
+    if (q.direction === 'AFTER') {
+      const word = anchorBefore(text, q.start, entities);
+      if (word === null) return null;
+      return { start: q.start, end: q.end, kind: 'EVENT_RELATIVE', anchor: word, value: q.duration, approx: false };
+    }
+    return { start: q.start, end: q.end, kind: 'RELATIVE', value: `-${q.duration}`, approx: false };
+  }
+
+  // No direction word: a history length, a still-holding state, or an episode's length.
+  const end = q.coreEnd;
+  const quote = quoteAt(quotes, q.start);
+  if (quote) {
+    const visit = VISIT_WORD.exec(text.slice(quote.end, quote.end + 16));
+    if (visit && visit[1]) {
+      if (CURRENT_ADMISSION.test(visit[1])) return { start: q.start, end, kind: 'RELATIVE', value: `-${q.duration}`, approx: false };
+      return { start: q.start, end, kind: 'EVENT_RELATIVE', anchor: visitAnchor(visit[1]), value: `-${q.duration}`, approx: false };
+    }
+  }
+  if (/持续(?:了)?\s*$/.test(before) || q.pre === '超过' || /[（(]\s*$/.test(before)) {
+    return { start: q.start, end, kind: 'DURATION', value: q.duration, approx: false };
+  }
+  if (/日$/.test(text.slice(q.start, end)) && /[于在月]\s*$/.test(before)) return null; // `于24日`: a day of month
+  const disease = entities.some((e) => e.type === 'DISEASE' && e.end <= q.start && /^\s*$/.test(text.slice(e.end, q.start)));
+  if (disease || HISTORY_WORD.test(before) || /^\s*(?:入院|就诊|来院|来诊|来我院)/.test(after)) {
+    return { start: q.start, end, kind: 'RELATIVE', value: `-${q.duration}`, approx: false };
+  }
+  if (q.pre === '近' && !EPISODE_VERB.test(before)) {
+    return { start: q.start, end, kind: 'RELATIVE', value: `-${q.duration}`, approx: false };
+  }
+  return { start: q.start, end, kind: 'DURATION', value: q.duration, approx: false };
+}
+
+/** `入我院` → `入院`, `收住` → `入院`: the anchor is the visit word as the guideline names it. */
+function visitAnchor(word: string): string {
+  if (/^(?:就诊|就医|门诊|来诊)$/.test(word)) return '就诊';
+  if (word === '住院') return '住院';
+  return '入院';
+}
