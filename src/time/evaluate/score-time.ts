@@ -40,9 +40,10 @@ export function addRecord(
   for (const g of gold.links) {
     c.links++;
     const p = predLink.get(spanKey({ start: g.entityStart, end: g.entityEnd }));
-    const gt = g.timexId === null ? null : goldTimex.get(g.timexId);
-    const pt = p?.timexId ? predTimex.get(p.timexId) : null;
-    if ((gt ?? null) === null ? (pt ?? null) === null : pt !== null && pt !== undefined && gt !== undefined && spanKey(pt) === spanKey(gt)) c.linksCorrect++;
+    const gt = g.timexId === null ? undefined : goldTimex.get(g.timexId);
+    const pt = p?.timexId ? predTimex.get(p.timexId) : undefined;
+    const same = gt === undefined ? pt === undefined : pt !== undefined && spanKey(pt) === spanKey(gt);
+    if (same) c.linksCorrect++;
   }
 }
 
