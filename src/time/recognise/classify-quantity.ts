@@ -16,10 +16,11 @@ export interface QuantityMatch {
 }
 
 /** Frequencies, regimens, gestational and cycle lengths: never TIMEX (guideline §1, "Not TIMEX"). */
-const EXCLUDED_BEFORE = /(?:每|[qQ]|×|[*xX]|\/|孕|停经|经期|周期|龄|隔|间隔|停|连|[A-Za-z0-9.])\s*$/;
-const EXCLUDED_AFTER = /^\s*(?:[一1]?次|\/|[，,]?\s*停|为?[一1]?个?(?:疗程|周期)|生存|泵入|静脉泵|微泵|静滴|维持|[\d一二三]+次)/;
-const HISTORY_WORD = /(?:病史|史|绝经|确诊|发现|诊断)[^，,。；;“”"]{0,12}$/;
+const EXCLUDED_BEFORE = /(?:每[日天周月年次]?|定期\s*[（(]|维持|行经|月经|生后|出生|餐后|[qQ]|×|[*xX]|\/|孕|停经|经期|周期|龄|隔|间隔|停|连|[A-Za-z0-9.])\s*$/;
+const EXCLUDED_AFTER = /^\s*(?:妊娠|大小|方案|[一1]?次|\/|[，,]?\s*停|为?[一1]?个?(?:疗程|周期)|生存|泵入|静脉泵|微泵|静滴|维持|[^，,。；;]{0,4}?[\d一二三]+(?:\s*-\s*\d+)?次)/;
+const HISTORY_WORD = /(?:病史|史|绝经|闭经|确诊|发现|诊断)[^，,。；;“”"]{0,12}$/;
 const EPISODE_VERB = /(?:休息|卧床|治疗|服用|服药|口服|输液|住院|化疗|放疗|用药|持续|维持|吸氧|透析|禁食|抗感染|抗炎|缓解|[痛热吐泻咳喘])\s*$/;
+const COMPLAINT_OPENER = /(?:因|以|主诉|诉)\s*\\?$/;
 const CURRENT_ADMISSION = /^(?:收入|收住|收治)/;
 
 /**
@@ -52,7 +53,16 @@ export function classifyQuantity(
   }
   if (/第\s*$/.test(before)) return null; // `第3天` without an event: an ordinal, not placed
   if (EXCLUDED_BEFORE.test(before)) return null;
+  if (/周/.test(text.slice(q.start, q.coreEnd)) && /[绕环][^，,。；;]{0,4}$/.test(before)) return null; // `绕胃近1周`: a turn
 
+  if (q.direction !== null && /持续(?:了)?\s*$/.test(before)) {
+    return { start: q.start, end: q.coreEnd, kind: 'DURATION', value: q.duration, approx: false }; // `持续约数十秒后缓解`
+  }
+  const since = /距(?:离)?(?:末次|上次|最后一次)?\s*$/.test(text.slice(0, anchorStart(text, q.start, entities)));
+  if (since && q.direction === null) {
+    const anchor = anchorEndingAt(text, q.start, entities);
+    if (anchor) return { start: anchor.start, end: q.coreEnd, kind: 'EVENT_RELATIVE', anchor: anchor.word, value: q.duration, approx: false };
+  }
   if (q.direction !== null) {
     const anchor = anchorEndingAt(text, q.start, entities);
     if (anchor && anchor.word === '入院' && q.direction === 'BEFORE') {
@@ -74,10 +84,13 @@ export function classifyQuantity(
   const end = q.coreEnd;
   const quote = quoteAt(quotes, q.start);
   if (quote) {
-    const visit = VISIT_WORD.exec(text.slice(quote.end, quote.end + 16));
-    if (visit && visit[1]) {
-      if (CURRENT_ADMISSION.test(visit[1])) return { start: q.start, end, kind: 'RELATIVE', value: `-${q.duration}`, approx: false };
-      return { start: q.start, end, kind: 'EVENT_RELATIVE', anchor: visitAnchor(visit[1]), value: `-${q.duration}`, approx: false };
+    const visit = VISIT_WORD.exec(text.slice(quote.end, quote.end + 24));
+    if (visit && visit[1] && CURRENT_ADMISSION.test(visit[1])) {
+      return { start: q.start, end, kind: 'RELATIVE', value: `-${q.duration}`, approx: false };
+    }
+    // A complaint (`因“黑便半年”就诊`) dates the onset before that visit; with no visit word, the visit is implied.
+    if ((visit && visit[1]) || COMPLAINT_OPENER.test(text.slice(Math.max(0, quote.start - 4), quote.start))) {
+      return { start: q.start, end, kind: 'EVENT_RELATIVE', anchor: visitAnchor(visit?.[1] ?? '就诊'), value: `-${q.duration}`, approx: false };
     }
   }
   if (/持续(?:了)?\s*$/.test(before) || q.pre === '超过' || /[（(]\s*$/.test(before)) {
@@ -92,6 +105,11 @@ export function classifyQuantity(
     return { start: q.start, end, kind: 'RELATIVE', value: `-${q.duration}`, approx: false };
   }
   return { start: q.start, end, kind: 'DURATION', value: q.duration, approx: false };
+}
+
+/** Where the event word ending at `pos` starts (`pos` itself when there is none). */
+function anchorStart(text: string, pos: number, entities: readonly EntityMention[]): number {
+  return anchorEndingAt(text, pos, entities)?.start ?? pos;
 }
 
 /** `入我院` → `入院`, `收住` → `入院`: the anchor is the visit word as the guideline names it. */

@@ -114,6 +114,11 @@ const PATTERNS: readonly DatePattern[] = [
       return validMonthDay(m, d) ? fields(null, m, d) : null;
     },
   },
+  // `，12月于本院复查`, `于3月行手术`: a bare month at a clause start, before an action
+  {
+    re: /(?<=^|[，,。；;：:]|于|在|至)(?<m>\d{1,2})月(?=[于在行开复])/g,
+    read: (g) => fields(null, num(g.m), null),
+  },
   // 9月份, 3月初 (a month with a calendar suffix)
   {
     re: /(?<![\d.\-/年])(?<m>\d{1,2})月(?:份|初|末|底|中旬|上旬|下旬)/g,

@@ -11,7 +11,7 @@ const UNIT_WORD = String.raw`(?:年|月|星期|周(?!期)|天|日|小时|钟头|
 
 /** `约3-5个月余左右`, `半年多`, `1年3个月`, `1个半月`, `十几分钟`, followed by an optional direction word. */
 const QUANTITY = new RegExp(
-  String.raw`(?<pre>大约|约|近|超过|长达)?(?<n1>${NUMBER})(?:\s*(?:-|~|到|至)\s*(?<n2>${NUMBER}))?(?<plus1>\+|余|多)?-?` +
+  String.raw`(?<pre>大约|约|近|超过|长达)?(?<n1>${NUMBER})(?:\s*(?:-|~|到|至)\s*(?<n2>${NUMBER}))?(?:个(?=[多余+]))?(?<plus1>\+|余|多)?-?` +
     String.raw`(?<half1>个半|个|半)?(?<unit>${UNIT_WORD})(?<half2>半)?` +
     String.raw`(?:(?:零|又)?(?<n3>${NUMBER})(?:个)?(?<unit3>月|天|日|小时|分钟|周))?(?<plus2>余|多|\+)?(?<lz>左右|右左|许)?` +
     String.raw`(?<dir>\s*(?:以前|之前|前|以来|来(?![院诊我本])|之后|以后|后))?`,

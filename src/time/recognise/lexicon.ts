@@ -22,7 +22,7 @@ export const ANCHOR_WORDS = [
 ] as const;
 
 /** Visit words that end a quoted complaint (`因“黑便半年”就诊`). */
-export const VISIT_WORD = /^[\s]*(?:为主诉|等症状|等不适)?\s*(?:再次|遂|而|来|到|至|于)?\s*(?:我院|本院|我科|外院|当地医院)?\s*(入院|住院|就诊|就医|来院|来诊|收入|收住|收治|入我院|入住|门诊)/;
+export const VISIT_WORD = /^[^，,。；;“”"]{0,20}?(入院|住院|就诊|就医|来院|来诊|收入|收住|收治|入我院|入住|门诊)/;
 
 /** Whether the span text carries an approximation marker or a range. */
 export function hasApproxMarker(span: string, allowRange: boolean): boolean {

@@ -5,7 +5,7 @@ export interface QuoteSpan {
 }
 
 /**
- * Finds quoted stretches (`“…”`, `"…"`, `「…」`). Unclosed quotes are ignored: a stray quote mark must not swallow
+ * Finds quoted stretches (`“…”`, `"…"`, `「…」`); a complaint may hold `。`. Unclosed quotes are ignored: a stray quote mark must not swallow
  * the rest of the record. A quote longer than 200 characters is not a complaint and is dropped for the same reason.
  */
 export function findQuotes(text: string): QuoteSpan[] {
@@ -20,7 +20,7 @@ export function findQuotes(text: string): QuoteSpan[] {
     } else if (c === open.close) {
       if (i - open.at <= 200) out.push({ start: open.at, end: i + 1 });
       open = null;
-    } else if (c === '\n' || c === '。') {
+    } else if (c === '\n') {
       open = null;
     }
   }
