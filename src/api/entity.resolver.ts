@@ -1,0 +1,42 @@
+import { Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { EntityType } from '../domain/entity.js';
+import type { ApiContext } from './context.js';
+import { EntityConnectionNode, EntityNode } from './entity.type.js';
+import { EntityTypeEnum } from './enums.js';
+import { PageArgs } from './pagination.args.js';
+import { RecordNode } from './record.type.js';
+import { loadRecord } from './record.resolver.js';
+import { TimexNode } from './timex.type.js';
+
+@ArgsType()
+class EntitiesArgs extends PageArgs {
+  @Field(() => EntityTypeEnum, { nullable: true })
+  type?: EntityType | null;
+
+  @Field(() => String, { nullable: true, description: 'Entities whose text contains this string.' })
+  text?: string | null;
+}
+
+@Resolver(() => EntityNode)
+export class EntityResolver {
+  @Query(() => EntityConnectionNode, { description: 'Stored entities across all patients, filtered, with cursor pagination.' })
+  async entities(@Args(() => EntitiesArgs) args: EntitiesArgs, @Ctx() ctx: ApiContext): Promise<EntityConnectionNode> {
+    const page = await ctx.services.reads.searchEntities({
+      first: args.first,
+      ...(args.type ? { type: args.type } : {}),
+      ...(args.text ? { text: args.text } : {}),
+      ...(args.after ? { after: args.after } : {}),
+    });
+    return { nodes: page.items, pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage } };
+  }
+
+  @FieldResolver(() => RecordNode)
+  record(@Root() entity: EntityNode, @Ctx() ctx: ApiContext): Promise<RecordNode> {
+    return loadRecord(ctx, entity.recordId);
+  }
+
+  @FieldResolver(() => TimexNode, { nullable: true, description: 'The time expression that places this event, if any.' })
+  async timex(@Root() entity: EntityNode, @Ctx() ctx: ApiContext): Promise<TimexNode | null> {
+    return entity.timexId === null ? null : ctx.loaders.timex.load(entity.timexId);
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * GraphQL enums, registered from the domain's string unions so the two never drift apart.
+ * Each TypeScript type stays a string union; the registered object only exists for type-graphql.
+ */
+import { registerEnumType } from 'type-graphql';
+import { ENTITY_TYPES, type EntityType } from '../domain/entity.js';
+import { RECORD_KINDS, type RecordKind } from '../domain/record.js';
+import type { TimePrecision, TimexKind, UnresolvedReason } from '../domain/time.js';
+
+export const JOB_STATUSES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'PARTIAL', 'FAILED'] as const;
+export type JobStatusValue = (typeof JOB_STATUSES)[number];
+
+function enumObject<T extends string>(values: readonly T[]): { [K in T]: K } {
+  return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+}
+
+export const RecordKindEnum = enumObject<RecordKind>(RECORD_KINDS);
+export const EntityTypeEnum = enumObject<EntityType>(ENTITY_TYPES);
+export const JobStatusEnum = enumObject<JobStatusValue>(JOB_STATUSES);
+export const TimexKindEnum = enumObject<TimexKind>(['DATE', 'RELATIVE', 'EVENT_RELATIVE', 'DURATION']);
+export const TimePrecisionEnum = enumObject<TimePrecision>(['YEAR', 'MONTH', 'DAY', 'MINUTE']);
+export const UnresolvedReasonEnum = enumObject<UnresolvedReason>([
+  'INVALID_DATE', 'UNKNOWN_YEAR', 'UNKNOWN_QUANTITY', 'ANCHOR_NOT_FOUND', 'DURATION',
+]);
+
+registerEnumType(RecordKindEnum, { name: 'RecordKind', description: 'What kind of clinical document a record is.' });
+registerEnumType(EntityTypeEnum, { name: 'EntityType', description: 'Clinical entity type (CCKS 2019 labels mapped to platform types).' });
+registerEnumType(JobStatusEnum, {
+  name: 'JobStatus',
+  description: 'QUEUED → RUNNING → SUCCEEDED | PARTIAL (some records failed) | FAILED (all failed). The last three are final.',
+});
+registerEnumType(TimexKindEnum, { name: 'TimexKind', description: 'Kind of time expression (see docs/time-annotation.md).' });
+registerEnumType(TimePrecisionEnum, { name: 'TimePrecision', description: 'Precision of a resolved interval.' });
+registerEnumType(UnresolvedReasonEnum, { name: 'UnresolvedReason', description: 'Why a time expression has no calendar interval.' });
+
+export const FINAL_JOB_STATUSES: ReadonlySet<string> = new Set(['SUCCEEDED', 'PARTIAL', 'FAILED']);

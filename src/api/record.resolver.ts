@@ -1,0 +1,37 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { NotFoundError } from '../errors/not-found.error.js';
+import type { ApiContext } from './context.js';
+import { EntityNode } from './entity.type.js';
+import { PatientNode } from './patient.type.js';
+import { RecordNode } from './record.type.js';
+import { TimexNode } from './timex.type.js';
+
+/** A record that a stored entity or event points at; its absence means the graph is inconsistent. */
+export async function loadRecord(ctx: ApiContext, recordId: string): Promise<RecordNode> {
+  const record = await ctx.loaders.record.load(recordId);
+  if (!record) throw new NotFoundError('Record', recordId);
+  return record;
+}
+
+@Resolver(() => RecordNode)
+export class RecordResolver {
+  @Query(() => RecordNode, { nullable: true, description: 'A stored record by id; null when unknown.' })
+  record(@Arg('id', () => ID) id: string, @Ctx() ctx: ApiContext): Promise<RecordNode | null> {
+    return ctx.loaders.record.load(id);
+  }
+
+  @FieldResolver(() => PatientNode)
+  async patient(@Root() record: RecordNode): Promise<PatientNode> {
+    return { id: record.patientId };
+  }
+
+  @FieldResolver(() => [EntityNode], { description: 'Entities in text order.' })
+  entities(@Root() record: RecordNode, @Ctx() ctx: ApiContext): Promise<EntityNode[]> {
+    return ctx.loaders.entitiesByRecord.load(record.id);
+  }
+
+  @FieldResolver(() => [TimexNode], { description: 'Time expressions in text order.' })
+  timexes(@Root() record: RecordNode, @Ctx() ctx: ApiContext): Promise<TimexNode[]> {
+    return ctx.loaders.timexesByRecord.load(record.id);
+  }
+}

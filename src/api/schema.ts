@@ -1,0 +1,28 @@
+/**
+ * Builds the executable schema from the resolver classes. `printApiSchema` gives the SDL committed as
+ * `schema/schema.graphql` (a test fails when the file is stale; `npm run schema:print` rewrites it).
+ */
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
+import { EntityResolver } from './entity.resolver.js';
+import { ExtractionResolver } from './extraction.resolver.js';
+import { JobResolver } from './job.resolver.js';
+import { PatientResolver } from './patient.resolver.js';
+import { RecordResolver } from './record.resolver.js';
+import { TimelineEventResolver } from './timeline-event.resolver.js';
+import { createApiPubSub } from './topics.js';
+
+export function buildApiSchema(pubSub: PubSub): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [JobResolver, PatientResolver, TimelineEventResolver, RecordResolver, EntityResolver, ExtractionResolver],
+    pubSub,
+    // class-validator on arguments; never echo the offending input (it may be record text) in the error.
+    validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+  });
+}
+
+export async function printApiSchema(): Promise<string> {
+  const schema = await buildApiSchema(createApiPubSub());
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}
