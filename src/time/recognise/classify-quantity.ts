@@ -96,7 +96,8 @@ export function classifyQuantity(
   if (/持续(?:了)?\s*$/.test(before) || q.pre === '超过' || /[（(]\s*$/.test(before)) {
     return { start: q.start, end, kind: 'DURATION', value: q.duration, approx: false };
   }
-  if (/日$/.test(text.slice(q.start, end)) && /[于在月]\s*$/.test(before)) return null; // `于24日`: a day of month
+  if (/日$/.test(text.slice(q.start, end)) && /[于在月至]\s*$/.test(before)) return null;
+  if (/^0\d/.test(text.slice(q.start, end))) return null; // `03-16日`: a date, never a length // `于24日`: a day of month
   const disease = entities.some((e) => e.type === 'DISEASE' && e.end <= q.start && /^\s*$/.test(text.slice(e.end, q.start)));
   if (disease || HISTORY_WORD.test(before) || /^\s*(?:入院|就诊|来院|来诊|来我院)/.test(after)) {
     return { start: q.start, end, kind: 'RELATIVE', value: `-${q.duration}`, approx: false };
