@@ -7,19 +7,18 @@
  * independent of how many records or events it touches.
  */
 import DataLoader from 'dataloader';
+import type { ConceptView, EntityView, PatientView, RecordView, TimexView } from '../graph/graph.types.js';
 import type { CoalescingPubSub } from './coalescing-pubsub.js';
-import type { EntityNode } from './entity.type.js';
-import type { RecordNode } from './record.type.js';
 import type { ApiServices, ReadsPort } from './services.js';
-import type { TimexNode } from './timex.type.js';
 
 export interface Loaders {
-  patient: DataLoader<string, { id: string } | null>;
-  record: DataLoader<string, RecordNode | null>;
-  recordsByPatient: DataLoader<string, RecordNode[]>;
-  entitiesByRecord: DataLoader<string, EntityNode[]>;
-  timex: DataLoader<string, TimexNode | null>;
-  timexesByRecord: DataLoader<string, TimexNode[]>;
+  patient: DataLoader<string, PatientView | null>;
+  record: DataLoader<string, RecordView | null>;
+  recordsByPatient: DataLoader<string, RecordView[]>;
+  entitiesByRecord: DataLoader<string, EntityView[]>;
+  timex: DataLoader<string, TimexView | null>;
+  timexesByRecord: DataLoader<string, TimexView[]>;
+  concept: DataLoader<string, ConceptView | null>;
   clearAll(): void;
 }
 
@@ -33,20 +32,16 @@ export function createContext(services: ApiServices, pubsub: CoalescingPubSub): 
   return { services, pubsub, loaders: createLoaders(services.reads) };
 }
 
+/** The repository's batch methods already answer in key order (null / [] for misses), as DataLoader requires. */
 export function createLoaders(reads: ReadsPort): Loaders {
   const loaders = {
-    patient: new DataLoader<string, { id: string } | null>(async (ids) => byId(ids, await reads.patientsByIds(ids))),
-    record: new DataLoader<string, RecordNode | null>(async (ids) => byId(ids, await reads.recordsByIds(ids))),
-    recordsByPatient: new DataLoader<string, RecordNode[]>(async (ids) =>
-      groupBy(ids, await reads.recordsByPatientIds(ids), (r) => r.patientId),
-    ),
-    entitiesByRecord: new DataLoader<string, EntityNode[]>(async (ids) =>
-      groupBy(ids, await reads.entitiesByRecordIds(ids), (e) => e.recordId),
-    ),
-    timex: new DataLoader<string, TimexNode | null>(async (ids) => byId(ids, await reads.timexesByIds(ids))),
-    timexesByRecord: new DataLoader<string, TimexNode[]>(async (ids) =>
-      groupBy(ids, await reads.timexesByRecordIds(ids), (t) => t.recordId),
-    ),
+    patient: new DataLoader<string, PatientView | null>((ids) => reads.patientsByIds(ids)),
+    record: new DataLoader<string, RecordView | null>((ids) => reads.recordsByIds(ids)),
+    recordsByPatient: new DataLoader<string, RecordView[]>((ids) => reads.recordsByPatientIds(ids)),
+    entitiesByRecord: new DataLoader<string, EntityView[]>((ids) => reads.entitiesByRecordIds(ids)),
+    timex: new DataLoader<string, TimexView | null>((ids) => reads.timexesByIds(ids)),
+    timexesByRecord: new DataLoader<string, TimexView[]>((ids) => reads.timexesByRecordIds(ids)),
+    concept: new DataLoader<string, ConceptView | null>((ids) => reads.conceptsByIds(ids)),
   };
   return {
     ...loaders,
@@ -54,17 +49,4 @@ export function createLoaders(reads: ReadsPort): Loaders {
       for (const loader of Object.values(loaders)) loader.clearAll();
     },
   };
-}
-
-/** Rows in key order; a key without a row → null (DataLoader requires one result per key, same order). */
-function byId<T extends { id: string }>(ids: readonly string[], rows: readonly T[]): Array<T | null> {
-  const index = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => index.get(id) ?? null);
-}
-
-/** Rows grouped per key, in key order, keeping the repository's row order inside each group. */
-function groupBy<T>(ids: readonly string[], rows: readonly T[], keyOf: (row: T) => string): T[][] {
-  const groups = new Map<string, T[]>(ids.map((id) => [id, []]));
-  for (const row of rows) groups.get(keyOf(row))?.push(row);
-  return ids.map((id) => groups.get(id) ?? []);
 }

@@ -1,7 +1,7 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { EntityType } from '../domain/entity.js';
 import type { ApiContext } from './context.js';
-import { EntityConnectionNode, EntityNode } from './entity.type.js';
+import { ConceptNode, EntityConnectionNode, EntityNode } from './entity.type.js';
 import { EntityTypeEnum } from './enums.js';
 import { PageArgs } from './pagination.args.js';
 import { RecordNode } from './record.type.js';
@@ -33,6 +33,11 @@ export class EntityResolver {
   @FieldResolver(() => RecordNode)
   record(@Root() entity: EntityNode, @Ctx() ctx: ApiContext): Promise<RecordNode> {
     return loadRecord(ctx, entity.recordId);
+  }
+
+  @FieldResolver(() => ConceptNode, { nullable: true, description: 'The normalised concept this mention names.' })
+  concept(@Root() entity: EntityNode, @Ctx() ctx: ApiContext): Promise<ConceptNode | null> {
+    return ctx.loaders.concept.load(entity.conceptId);
   }
 
   @FieldResolver(() => TimexNode, { nullable: true, description: 'The time expression that places this event, if any.' })

@@ -6,9 +6,10 @@ import { registerEnumType } from 'type-graphql';
 import { ENTITY_TYPES, type EntityType } from '../domain/entity.js';
 import { RECORD_KINDS, type RecordKind } from '../domain/record.js';
 import type { TimePrecision, TimexKind, UnresolvedReason } from '../domain/time.js';
+import type { RecordStatus } from '../graph/graph.types.js';
+import { JOB_STATUSES, type JobStatus } from '../jobs/job.types.js';
 
-export const JOB_STATUSES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'PARTIAL', 'FAILED'] as const;
-export type JobStatusValue = (typeof JOB_STATUSES)[number];
+export type JobStatusValue = JobStatus;
 
 function enumObject<T extends string>(values: readonly T[]): { [K in T]: K } {
   return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
@@ -23,6 +24,9 @@ export const UnresolvedReasonEnum = enumObject<UnresolvedReason>([
   'INVALID_DATE', 'UNKNOWN_YEAR', 'UNKNOWN_QUANTITY', 'ANCHOR_NOT_FOUND', 'DURATION',
 ]);
 
+export const RecordStatusEnum = enumObject<RecordStatus>(['QUEUED', 'DONE', 'FAILED']);
+export const AnchorSourceEnum = enumObject<'RECORD' | 'PATIENT_TIMELINE'>(['RECORD', 'PATIENT_TIMELINE']);
+
 registerEnumType(RecordKindEnum, { name: 'RecordKind', description: 'What kind of clinical document a record is.' });
 registerEnumType(EntityTypeEnum, { name: 'EntityType', description: 'Clinical entity type (CCKS 2019 labels mapped to platform types).' });
 registerEnumType(JobStatusEnum, {
@@ -32,5 +36,11 @@ registerEnumType(JobStatusEnum, {
 registerEnumType(TimexKindEnum, { name: 'TimexKind', description: 'Kind of time expression (see docs/time-annotation.md).' });
 registerEnumType(TimePrecisionEnum, { name: 'TimePrecision', description: 'Precision of a resolved interval.' });
 registerEnumType(UnresolvedReasonEnum, { name: 'UnresolvedReason', description: 'Why a time expression has no calendar interval.' });
-
-export const FINAL_JOB_STATUSES: ReadonlySet<string> = new Set(['SUCCEEDED', 'PARTIAL', 'FAILED']);
+registerEnumType(RecordStatusEnum, {
+  name: 'RecordStatus',
+  description: 'QUEUED: extraction pending (or being replaced); DONE: extraction stored; FAILED: the last attempt failed.',
+});
+registerEnumType(AnchorSourceEnum, {
+  name: 'AnchorSource',
+  description: 'Where an EVENT_RELATIVE expression found its anchor: the same record, or the patient timeline.',
+});

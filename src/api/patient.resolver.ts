@@ -6,7 +6,7 @@ import type { ApiContext } from './context.js';
 import { EntityTypeEnum } from './enums.js';
 import { PatientNode, PatientTimelineUpdateNode, TimelineEventNode } from './patient.type.js';
 import { RecordNode } from './record.type.js';
-import type { TimelineRow } from './services.js';
+import type { TimelineEvent } from '../graph/graph.types.js';
 import { TOPICS, type TimelineUpdatedPayload } from './topics.js';
 
 @ArgsType()
@@ -23,7 +23,7 @@ class TimelineArgs {
 
 @Resolver(() => PatientNode)
 export class PatientResolver {
-  @Query(() => PatientNode, { nullable: true, description: 'A patient by id; null when no record of theirs is stored.' })
+  @Query(() => PatientNode, { nullable: true, description: 'A patient by id; null when unknown (no record of theirs was ever submitted).' })
   patient(@Arg('id', () => ID) id: string, @Ctx() ctx: ApiContext): Promise<PatientNode | null> {
     return ctx.loaders.patient.load(id);
   }
@@ -38,7 +38,7 @@ export class PatientResolver {
       'Event entities ordered by resolved time (interval start, then end, then record date, record id, offset). ' +
       'Undated events sit at their record date with `undated: true`. `from` after `to` → BAD_USER_INPUT.',
   })
-  timeline(@Root() patient: PatientNode, @Args(() => TimelineArgs) args: TimelineArgs, @Ctx() ctx: ApiContext): Promise<TimelineRow[]> {
+  timeline(@Root() patient: PatientNode, @Args(() => TimelineArgs) args: TimelineArgs, @Ctx() ctx: ApiContext): Promise<TimelineEvent[]> {
     if (args.from && args.to && args.from > args.to) {
       throw new BadUserInputError(`timeline: expected from <= to, got from ${args.from} and to ${args.to}`);
     }
@@ -61,6 +61,14 @@ export class PatientResolver {
     @Ctx() ctx: ApiContext,
   ): PatientTimelineUpdateNode {
     ctx.loaders.clearAll(); // one context serves the whole subscription: read fresh for every event
-    return { patientId: event.patientId, patient: { id: event.patientId } };
+    return { patientId: event.patientId, patient: null };
+  }
+}
+
+@Resolver(() => PatientTimelineUpdateNode)
+export class PatientTimelineUpdateResolver {
+  @FieldResolver(() => PatientNode, { nullable: true })
+  patient(@Root() update: PatientTimelineUpdateNode, @Ctx() ctx: ApiContext): Promise<PatientNode | null> {
+    return ctx.loaders.patient.load(update.patientId);
   }
 }

@@ -1,7 +1,8 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { EntityNode } from './entity.type.js';
 import { RecordNode } from './record.type.js';
-import { TimeIntervalNode } from './time-interval.type.js';
+import { CalendarDateScalar } from './calendar-date.scalar.js';
+import { EventTimeNode } from './time-interval.type.js';
 import { TimexNode } from './timex.type.js';
 
 /** A patient; `records` and `timeline` are field resolvers (patient.resolver.ts). */
@@ -9,6 +10,15 @@ import { TimexNode } from './timex.type.js';
 export class PatientNode {
   @Field(() => ID)
   id!: string;
+
+  @Field(() => Int)
+  recordCount!: number;
+
+  @Field(() => CalendarDateScalar, { nullable: true, description: 'Earliest record date.' })
+  firstRecordedAt!: string | null;
+
+  @Field(() => CalendarDateScalar, { nullable: true, description: 'Latest record date.' })
+  lastRecordedAt!: string | null;
 }
 
 @ObjectType('SourceSpan', { description: 'Where in which record an event was written.' })
@@ -39,8 +49,8 @@ export class TimelineEventNode {
   @Field(() => RecordNode)
   record!: RecordNode;
 
-  @Field(() => TimeIntervalNode, { description: 'When the event happened; for undated events the record date (precision DAY).' })
-  time!: TimeIntervalNode;
+  @Field(() => EventTimeNode, { description: 'When the event happened; for undated events the record date (precision DAY).' })
+  time!: EventTimeNode;
 
   @Field(() => Boolean, { description: 'True when no time expression places the event (it sits at the record date).' })
   undated!: boolean;
@@ -54,6 +64,6 @@ export class PatientTimelineUpdateNode {
   @Field(() => ID)
   patientId!: string;
 
-  @Field(() => PatientNode, { description: 'The patient as stored now (read fresh for every update).' })
-  patient!: PatientNode;
+  @Field(() => PatientNode, { nullable: true, description: 'The patient as stored now (read fresh for every update).' })
+  patient!: PatientNode | null;
 }

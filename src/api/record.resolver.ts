@@ -21,8 +21,10 @@ export class RecordResolver {
   }
 
   @FieldResolver(() => PatientNode)
-  async patient(@Root() record: RecordNode): Promise<PatientNode> {
-    return { id: record.patientId };
+  async patient(@Root() record: RecordNode, @Ctx() ctx: ApiContext): Promise<PatientNode> {
+    const patient = await ctx.loaders.patient.load(record.patientId);
+    if (!patient) throw new NotFoundError('Patient', record.patientId);
+    return patient;
   }
 
   @FieldResolver(() => [EntityNode], { description: 'Entities in text order.' })

@@ -8,14 +8,14 @@ import { buildSchema, type PubSub } from 'type-graphql';
 import { EntityResolver } from './entity.resolver.js';
 import { ExtractionResolver } from './extraction.resolver.js';
 import { JobResolver } from './job.resolver.js';
-import { PatientResolver } from './patient.resolver.js';
+import { PatientResolver, PatientTimelineUpdateResolver } from './patient.resolver.js';
 import { RecordResolver } from './record.resolver.js';
 import { TimelineEventResolver } from './timeline-event.resolver.js';
 import { createApiPubSub } from './topics.js';
 
 export function buildApiSchema(pubSub: PubSub): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [JobResolver, PatientResolver, TimelineEventResolver, RecordResolver, EntityResolver, ExtractionResolver],
+    resolvers: [JobResolver, PatientResolver, PatientTimelineUpdateResolver, TimelineEventResolver, RecordResolver, EntityResolver, ExtractionResolver],
     pubSub,
     // class-validator on arguments; never echo the offending input (it may be record text) in the error.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },

@@ -1,57 +1,41 @@
 /**
- * What the API needs from the layers below it (jobs, graph, ner + time), as narrow structural interfaces.
- * `main.ts` passes the real `JobService`, read repository and preview service; nothing here is implemented by the API.
+ * What the API needs from the layers below it, as narrow structural interfaces that `JobService` (src/jobs),
+ * `ReadRepository` (src/graph) and the preview service satisfy. `main.ts` wires the real ones.
  */
 import type { LimitsConfig } from '../config/config.js';
 import type { ClinicalRecord } from '../domain/record.js';
-import type { EntityType } from '../domain/entity.js';
+import type {
+  ConceptView, EntitySearchArgs, EntityView, Page, PatientView, RecordView, TimelineEvent, TimelineQuery, TimexView,
+} from '../graph/graph.types.js';
+import type { JobListArgs, JobPage, JobServiceEvents, JobView } from '../jobs/job.types.js';
 import type { ExtractionPreviewNode } from './extraction.type.js';
-import type { JobNode, JobProgressNode } from './job.type.js';
-import type { EntityNode } from './entity.type.js';
-import type { RecordNode } from './record.type.js';
-import type { TimexNode } from './timex.type.js';
-import type { TimeIntervalNode } from './time-interval.type.js';
-import type { JobStatusValue } from './enums.js';
-
-export interface Page<T> {
-  items: T[];
-  endCursor: string | null;
-  hasNextPage: boolean;
-}
 
 export interface JobsPort {
-  submit(records: ClinicalRecord[]): Promise<JobNode>;
-  get(id: string): Promise<JobNode | null>;
-  list(args: { status?: JobStatusValue; first: number; after?: string }): Promise<Page<JobNode>>;
+  submit(records: readonly ClinicalRecord[]): Promise<JobView>;
+  get(id: string): Promise<JobView | null>;
+  list(args: JobListArgs): Promise<JobPage>;
 }
 
-/** One timeline row as read from the graph: ids only for what loaders fetch. */
-export interface TimelineRow {
-  entity: EntityNode;
-  timexId: string | null;
-  time: TimeIntervalNode;
-  undated: boolean;
-}
-
-/** Batch reads, one Cypher round trip each (rows may come in any order; missing ids are simply absent). */
+/** Batch reads, ONE Cypher round trip each; results in the order of `ids`, null (or []) when missing. */
 export interface ReadsPort {
-  patientsByIds(ids: readonly string[]): Promise<Array<{ id: string }>>;
-  recordsByIds(ids: readonly string[]): Promise<RecordNode[]>;
-  recordsByPatientIds(ids: readonly string[]): Promise<RecordNode[]>;
-  entitiesByRecordIds(ids: readonly string[]): Promise<EntityNode[]>;
-  timexesByIds(ids: readonly string[]): Promise<TimexNode[]>;
-  timexesByRecordIds(ids: readonly string[]): Promise<Array<TimexNode & { recordId: string }>>;
-  timeline(args: { patientId: string; from?: string; to?: string; types?: EntityType[] }): Promise<TimelineRow[]>;
-  searchEntities(args: { type?: EntityType; text?: string; first: number; after?: string }): Promise<Page<EntityNode>>;
+  patientsByIds(ids: readonly string[]): Promise<(PatientView | null)[]>;
+  recordsByIds(ids: readonly string[]): Promise<(RecordView | null)[]>;
+  recordsByPatientIds(ids: readonly string[]): Promise<RecordView[][]>;
+  entitiesByRecordIds(ids: readonly string[]): Promise<EntityView[][]>;
+  timexesByIds(ids: readonly string[]): Promise<(TimexView | null)[]>;
+  timexesByRecordIds(ids: readonly string[]): Promise<TimexView[][]>;
+  conceptsByIds(ids: readonly string[]): Promise<(ConceptView | null)[]>;
+  timeline(query: TimelineQuery): Promise<TimelineEvent[]>;
+  searchEntities(args: EntitySearchArgs): Promise<Page<EntityView>>;
 }
 
 export interface PreviewPort {
   preview(text: string, recordedAt: string): Promise<ExtractionPreviewNode>;
 }
 
+/** The event side of `JobService`. */
 export interface ProgressSource {
-  on(event: 'progress', listener: (event: JobProgressNode) => void): void;
-  on(event: 'timelineUpdated', listener: (patientId: string) => void): void;
+  on<E extends keyof JobServiceEvents>(event: E, listener: JobServiceEvents[E]): () => void;
 }
 
 export interface ApiServices {

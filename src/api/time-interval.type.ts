@@ -17,3 +17,11 @@ export class TimeIntervalNode {
   @Field(() => Boolean, { description: 'The text marks it as approximate (余, 约, 左右, ...).' })
   approx!: boolean;
 }
+
+@ObjectType('EventTime', {
+  description: "When an event happened: its time expression's interval, or (undated: true) the record date as a DAY interval.",
+})
+export class EventTimeNode extends TimeIntervalNode {
+  @Field(() => Boolean, { description: 'No time expression places the event; it sits at its record date.' })
+  undated!: boolean;
+}

@@ -1,12 +1,18 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { TimexKind, UnresolvedReason } from '../domain/time.js';
-import { TimexKindEnum, UnresolvedReasonEnum } from './enums.js';
+import { AnchorSourceEnum, TimexKindEnum, UnresolvedReasonEnum } from './enums.js';
 import { TimeIntervalNode } from './time-interval.type.js';
 
-@ObjectType('Timex', { description: 'A time expression found in a record, normalised and (when possible) resolved to an interval.' })
+@ObjectType('Timex', { description: 'A time expression in a record, normalised and (when possible) resolved to an interval.' })
 export class TimexNode {
-  @Field(() => ID, { description: 'Platform-wide id (stored timexes) or T1, T2, ... within an `extract` preview.' })
+  @Field(() => ID, { description: 'Stored: `<recordId>:<localId>`; in an `extract` preview: the local id.' })
   id!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The record it was found in; null in an `extract` preview.' })
+  recordId!: string | null;
+
+  @Field(() => String, { description: 'Id within the record: T1, T2, ... in text order.' })
+  localId!: string;
 
   @Field(() => String)
   text!: string;
@@ -34,4 +40,7 @@ export class TimexNode {
 
   @Field(() => UnresolvedReasonEnum, { nullable: true })
   unresolvedReason!: UnresolvedReason | null;
+
+  @Field(() => AnchorSourceEnum, { nullable: true, description: 'EVENT_RELATIVE only: where its anchor event was found.' })
+  anchorSource!: 'RECORD' | 'PATIENT_TIMELINE' | null;
 }

@@ -6,7 +6,7 @@
  *   bridgeJobEvents(jobService, pubsub);   // progress → JOB_PROGRESS (per job) + EXTRACTION_EVENTS; timelineUpdated → TIMELINE_UPDATED
  */
 import { CoalescingPubSub } from './coalescing-pubsub.js';
-import { FINAL_JOB_STATUSES } from './enums.js';
+import { FINAL_JOB_STATUSES, type JobStatus } from '../jobs/job.types.js';
 import type { JobProgressNode } from './job.type.js';
 import type { ProgressSource } from './services.js';
 
@@ -21,7 +21,7 @@ export interface TimelineUpdatedPayload {
 }
 
 export function isFinalJob(job: { status: string }): boolean {
-  return FINAL_JOB_STATUSES.has(job.status);
+  return FINAL_JOB_STATUSES.has(job.status as JobStatus);
 }
 
 export function createApiPubSub(capacity?: number): CoalescingPubSub {
@@ -39,7 +39,7 @@ export function createApiPubSub(capacity?: number): CoalescingPubSub {
 /** Forwards every job event; coalescing happens per subscriber inside the pubsub, so nothing here can block. */
 export function bridgeJobEvents(source: ProgressSource, pubsub: CoalescingPubSub): void {
   source.on('progress', (event) => {
-    const payload: JobProgressNode = { job: event.job, recordId: event.recordId ?? null, patientId: event.patientId ?? null };
+    const payload: JobProgressNode = { job: event.job, recordId: event.recordId, patientId: event.patientId };
     pubsub.publish(TOPICS.JOB_PROGRESS, event.job.id, payload);
     pubsub.publish(TOPICS.EXTRACTION_EVENTS, payload);
   });
