@@ -64,30 +64,36 @@ export function scaledForwardBackward(emissions: EmissionView, crf: CrfParams): 
   scale[0] = c;
   for (let j = 0; j < L; j++) alpha[j] = (alpha[j] as number) / c;
   for (let t = 1; t < n; t++) {
-    c = 0;
-    for (let j = 0; j < L; j++) {
-      let s = 0;
-      for (let i = 0; i < L; i++) s += (alpha[(t - 1) * L + i] as number) * (expTrans[i * L + j] as number);
-      const v = s * (psi[t * L + j] as number);
-      alpha[t * L + j] = v;
-      c += v;
+    const prev = (t - 1) * L;
+    const cur = t * L;
+    // Accumulate row by row and skip zero states: BIOES constraints make most of alpha zero.
+    for (let i = 0; i < L; i++) {
+      const a = alpha[prev + i] as number;
+      if (a === 0) continue;
+      const from = i * L;
+      for (let j = 0; j < L; j++) alpha[cur + j] = (alpha[cur + j] as number) + a * (expTrans[from + j] as number);
     }
+    c = 0;
+    for (let j = 0; j < L; j++) c += alpha[cur + j] = (alpha[cur + j] as number) * (psi[cur + j] as number);
     if (!(c > 0) || !Number.isFinite(c)) return null;
     scale[t] = c;
-    for (let j = 0; j < L; j++) alpha[t * L + j] = (alpha[t * L + j] as number) / c;
+    const inv = 1 / c;
+    for (let j = 0; j < L; j++) alpha[cur + j] = (alpha[cur + j] as number) * inv;
   }
   // Backward.
   let maxEnd = -Infinity;
   for (const v of crf.end) if (v > maxEnd) maxEnd = v;
   for (let i = 0; i < L; i++) beta[(n - 1) * L + i] = Math.exp((crf.end[i] as number) - maxEnd);
+  const weighted = new Float64Array(L); // [L] psi_{t+1}(j) b_{t+1}(j) / c_{t+1}
   for (let t = n - 2; t >= 0; t--) {
     const inv = 1 / (scale[t + 1] as number);
+    const nextRow = (t + 1) * L;
+    for (let j = 0; j < L; j++) weighted[j] = (psi[nextRow + j] as number) * (beta[nextRow + j] as number) * inv;
     for (let i = 0; i < L; i++) {
+      const from = i * L;
       let s = 0;
-      for (let j = 0; j < L; j++) {
-        s += (expTrans[i * L + j] as number) * (psi[(t + 1) * L + j] as number) * (beta[(t + 1) * L + j] as number);
-      }
-      beta[t * L + i] = s * inv;
+      for (let j = 0; j < L; j++) s += (expTrans[from + j] as number) * (weighted[j] as number);
+      beta[t * L + i] = s;
     }
   }
   let norm = 0;

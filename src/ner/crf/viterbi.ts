@@ -16,21 +16,24 @@ export function viterbiDecode(emissions: EmissionView, crf: CrfParams): Int32Arr
   let next = new Float64Array(L);
   const backpointers = new Int32Array(n * L); // [n, L]
   for (let j = 0; j < L; j++) score[j] = (crf.start[j] as number) + (data[offset + j] as number);
+  const trans = crf.transitions;
   for (let t = 1; t < n; t++) {
     const row = offset + t * L;
-    for (let j = 0; j < L; j++) {
-      let best = -Infinity;
-      let arg = 0;
-      for (let i = 0; i < L; i++) {
-        const s = (score[i] as number) + (crf.transitions[i * L + j] as number);
-        if (s > best) {
-          best = s;
-          arg = i;
+    const bp = t * L;
+    next.fill(-Infinity);
+    // i outer, j inner: contiguous transition rows; ascending i with strict `>` keeps the lowest index on ties.
+    for (let i = 0; i < L; i++) {
+      const si = score[i] as number;
+      const from = i * L;
+      for (let j = 0; j < L; j++) {
+        const s = si + (trans[from + j] as number);
+        if (s > (next[j] as number)) {
+          next[j] = s;
+          backpointers[bp + j] = i;
         }
       }
-      next[j] = best + (data[row + j] as number);
-      backpointers[t * L + j] = arg;
     }
+    for (let j = 0; j < L; j++) next[j] = (next[j] as number) + (data[row + j] as number);
     [score, next] = [next, score];
   }
   let best = -Infinity;
