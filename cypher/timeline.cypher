@@ -1,0 +1,8 @@
+// A patient's events by resolved time; an event is kept when its interval overlaps [$from, $to] (null = open).
+MATCH (m:Mention {patientId: $patientId})
+WHERE m.type IN $types
+  AND ($from IS NULL OR m.timeEnd >= $from)
+  AND ($to IS NULL OR m.timeStart <= $to)
+MATCH (r:Record {id: m.recordId})
+RETURN m {.*} AS mention, r.kind AS recordKind, r.recordedAt AS recordedAt
+ORDER BY m.timeStart, r.recordedAt, m.recordId, m.start

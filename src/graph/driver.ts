@@ -1,0 +1,123 @@
+/**
+ * The only module that talks to neo4j-driver. Every statement is named (`cypher/<name>.cypher`) and parameterised,
+ * and every one sent is counted in `roundTrips`, which tests use to prove that DataLoader batches.
+ *
+ * @example
+ *   const driver = await GraphDriver.connect({ uri: 'bolt://127.0.0.1:7687' });
+ *   const rows = await driver.read('records-by-ids', { ids: ['r1'] });   // driver.roundTrips === 1
+ */
+import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
+import { loadQueries, type QueryCatalogue, type QueryName } from './cypher.js';
+
+export type Params = Readonly<Record<string, unknown>>;
+
+export interface GraphDriverOptions {
+  uri: string;
+  user?: string | null;
+  password?: string | null;
+  /** How long `connect` keeps retrying while the server is not up yet; default 30 s. */
+  connectTimeoutMs?: number;
+}
+
+/** A write transaction as seen by repositories: run named statements; the transaction commits when `work` resolves. */
+export interface GraphTx {
+  run(query: QueryName, params?: Params): Promise<Neo4jRecord[]>;
+}
+
+export class GraphDriver {
+  private trips = 0;
+
+  private constructor(
+    private readonly driver: Driver,
+    private readonly queries: QueryCatalogue,
+    readonly uri: string,
+  ) {}
+
+  /** Opens a driver and waits until the server answers (it may still be starting). */
+  static async connect(options: GraphDriverOptions): Promise<GraphDriver> {
+    const auth = options.user != null && options.password != null ? neo4j.auth.basic(options.user, options.password) : undefined;
+    // Lossless integers off: counts and offsets come back as JS numbers (all ours are far below 2^53).
+    const driver = neo4j.driver(options.uri, auth, { disableLosslessIntegers: true, maxConnectionPoolSize: 20 });
+    try {
+      await waitUntilReachable(driver, options.connectTimeoutMs ?? 30_000);
+    } catch (err) {
+      await driver.close();
+      throw err;
+    }
+    return new GraphDriver(driver, loadQueries(), options.uri);
+  }
+
+  /** Statements sent since start or the last `resetRoundTrips()`. */
+  get roundTrips(): number {
+    return this.trips;
+  }
+
+  resetRoundTrips(): void {
+    this.trips = 0;
+  }
+
+  /** One read transaction (retried on transient errors by the driver). */
+  async read(query: QueryName, params: Params = {}): Promise<Neo4jRecord[]> {
+    const session = this.driver.session({ defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead((tx) => this.runIn(tx, query, params));
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** One write transaction with one statement. */
+  async write(query: QueryName, params: Params = {}): Promise<Neo4jRecord[]> {
+    return this.writeTransaction((tx) => tx.run(query, params));
+  }
+
+  /**
+   * One write transaction; `work` may run more than once (the driver retries deadlocks and other transient errors),
+   * so it must only touch the database through `tx`.
+   */
+  async writeTransaction<T>(work: (tx: GraphTx) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite((tx) => work({ run: (query, params = {}) => this.runIn(tx, query, params) }));
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Schema statements (`cypher/schema.cypher`), each in its own auto-commit transaction as Neo4j requires. */
+  async applySchema(): Promise<number> {
+    const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE });
+    try {
+      for (const statement of this.queries.schema) {
+        this.trips += 1;
+        await session.run(statement);
+      }
+    } finally {
+      await session.close();
+    }
+    return this.queries.schema.length;
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private async runIn(tx: ManagedTransaction, query: QueryName, params: Params): Promise<Neo4jRecord[]> {
+    this.trips += 1;
+    const result = await tx.run(this.queries.text(query), params as Record<string, unknown>);
+    return result.records;
+  }
+}
+
+async function waitUntilReachable(driver: Driver, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await driver.verifyConnectivity();
+      return;
+    } catch (err) {
+      if (Date.now() >= deadline) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * Writes one record's extraction. Each function runs inside the caller's write transaction, so the record's old
+ * mentions/TIMEX, the new ones and the job bookkeeping commit (or roll back) together.
+ *
+ * @example
+ *   await driver.writeTransaction(async (tx) => { await replaceExtraction(tx, extraction); await finishItem(tx, ...); });
+ */
+import neo4j from 'neo4j-driver';
+import { EVENT_TYPES, type EntityType } from '../domain/entity.js';
+import type { ClinicalRecord } from '../domain/record.js';
+import type { TimePrecision } from '../domain/time.js';
+import type { PriorEvent } from '../time/index.js';
+import type { GraphDriver, GraphTx } from './driver.js';
+import { mentionRows, timexRows, type ModelStamp, type RecordExtraction } from './extraction.rows.js';
+
+/** Batched: four statements per record whatever its size (UNWIND over TIMEX and mentions). */
+export async function replaceExtraction(tx: GraphTx, x: RecordExtraction, now: string): Promise<void> {
+  await tx.run('delete-extraction', { recordId: x.record.recordId });
+  const timexes = timexRows(x);
+  if (timexes.length > 0) await tx.run('write-timexes', { recordId: x.record.recordId, timexes });
+  const mentions = mentionRows(x);
+  if (mentions.length > 0) await tx.run('write-mentions', { recordId: x.record.recordId, mentions });
+  await updateRecord(tx, x.record, 'DONE', { entities: mentions.length, timexes: timexes.length, model: x.model }, now);
+}
+
+/**
+ * The naive path, one statement per mention; only the ingest bench uses it, to measure what UNWIND saves.
+ * Each mention is its own write transaction, as code without batching would do.
+ */
+export async function replaceExtractionOneByOne(driver: GraphDriver, x: RecordExtraction, now: string): Promise<void> {
+  await driver.write('delete-extraction', { recordId: x.record.recordId });
+  const timexes = timexRows(x);
+  if (timexes.length > 0) await driver.write('write-timexes', { recordId: x.record.recordId, timexes });
+  const mentions = mentionRows(x);
+  for (const m of mentions) {
+    await driver.write('write-mention-one', { recordId: x.record.recordId, props: m.props, conceptName: m.conceptName });
+  }
+  await driver.writeTransaction((tx) =>
+    updateRecord(tx, x.record, 'DONE', { entities: mentions.length, timexes: timexes.length, model: x.model }, now));
+}
+
+/** A failed record keeps no stale extraction: its offsets would not match the newly accepted text. */
+export async function clearExtraction(tx: GraphTx, record: ClinicalRecord, now: string): Promise<void> {
+  await tx.run('delete-extraction', { recordId: record.recordId });
+  await updateRecord(tx, record, 'FAILED', { entities: 0, timexes: 0, model: null }, now);
+}
+
+async function updateRecord(
+  tx: GraphTx,
+  record: ClinicalRecord,
+  status: 'DONE' | 'FAILED',
+  summary: { entities: number; timexes: number; model: ModelStamp | null },
+  now: string,
+): Promise<void> {
+  await tx.run('update-record', {
+    recordId: record.recordId,
+    patientId: record.patientId,
+    kind: record.kind,
+    recordedAt: record.recordedAt,
+    text: record.text,
+    status,
+    entityCount: neo4j.int(summary.entities),
+    timexCount: neo4j.int(summary.timexes),
+    modelName: summary.model?.name ?? null,
+    modelVersion: summary.model?.version ?? null,
+    now,
+  });
+}
+
+/** The patient's dated events from other records written on or before this one (anchors such as 术后 look here). */
+export async function priorEvents(driver: GraphDriver, record: ClinicalRecord): Promise<PriorEvent[]> {
+  const rows = await driver.read('prior-events', {
+    patientId: record.patientId,
+    recordId: record.recordId,
+    recordedAt: record.recordedAt,
+  });
+  return rows
+    .map((r) => ({
+      type: r.get('type') as EntityType,
+      text: r.get('text') as string,
+      interval: {
+        start: r.get('start') as string,
+        end: r.get('end') as string,
+        precision: r.get('precision') as TimePrecision,
+        approx: r.get('approx') as boolean,
+      },
+    }))
+    .filter((e) => EVENT_TYPES.has(e.type));
+}

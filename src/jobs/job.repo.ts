@@ -1,0 +1,134 @@
+/**
+ * Persistence of jobs and their items (one item per accepted record) in Neo4j, through named statements only.
+ *
+ * @example
+ *   await submitJob(driver, 'j1', records, now);          // job QUEUED, items QUEUED with their text
+ *   (await jobsByIds(driver, ['j1']))[0]?.status           // 'QUEUED'
+ */
+import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
+import type { ClinicalRecord, RecordKind } from '../domain/record.js';
+import type { GraphDriver, GraphTx } from '../graph/driver.js';
+import type { JobListArgs, JobPage, JobStatus, JobView, RecordError, RecordErrorCode } from './job.types.js';
+import { BadUserInputError } from '../errors/bad-user-input.error.js';
+import { decodeJobCursor, encodeJobCursor } from './job.cursor.js';
+
+/** A record waiting in a job: what the pipeline needs to process it (loaded again after a restart). */
+export interface JobItem {
+  jobId: string;
+  seq: number;
+  record: ClinicalRecord;
+}
+
+export function itemId(jobId: string, recordId: string): string {
+  return `${jobId}/${recordId}`;
+}
+
+export async function submitJob(driver: GraphDriver, jobId: string, records: readonly ClinicalRecord[], now: string): Promise<void> {
+  await driver.write('submit-job', {
+    jobId,
+    now,
+    records: records.map((r, seq) => ({
+      seq: neo4j.int(seq),
+      patientId: r.patientId,
+      recordId: r.recordId,
+      kind: r.kind,
+      recordedAt: r.recordedAt,
+      text: r.text,
+    })),
+  });
+}
+
+export async function jobsByIds(driver: GraphDriver, ids: readonly string[]): Promise<(JobView | null)[]> {
+  const rows = await driver.read('jobs-by-ids', { ids: [...ids] });
+  const byId = new Map(rows.map((r) => {
+    const view = toJobView(r);
+    return [view.id, view] as const;
+  }));
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+export async function listJobs(driver: GraphDriver, args: JobListArgs): Promise<JobPage> {
+  if (!Number.isInteger(args.first) || args.first < 1 || args.first > 500) {
+    throw new BadUserInputError(`first: expected an integer 1..500, got ${String(args.first)}`, { field: 'first' });
+  }
+  const after = args.after === undefined ? null : decodeJobCursor(args.after);
+  const rows = await driver.read('list-jobs', {
+    status: args.status ?? null,
+    afterCreatedAt: after?.createdAt ?? null,
+    afterId: after?.id ?? null,
+    limit: neo4j.int(args.first + 1),
+  });
+  const items = rows.slice(0, args.first).map(toJobView);
+  const last = items.at(-1);
+  return {
+    items,
+    endCursor: last ? encodeJobCursor(last) : null,
+    hasNextPage: rows.length > args.first,
+  };
+}
+
+export async function queuedItems(driver: GraphDriver): Promise<JobItem[]> {
+  const rows = await driver.read('queued-items');
+  return rows.map((r) => {
+    const item = r.get('item') as Record<string, unknown>;
+    return {
+      jobId: item['jobId'] as string,
+      seq: item['seq'] as number,
+      record: {
+        patientId: item['patientId'] as string,
+        recordId: item['recordId'] as string,
+        kind: item['kind'] as RecordKind,
+        recordedAt: item['recordedAt'] as string,
+        text: item['text'] as string,
+      },
+    };
+  });
+}
+
+export async function markJobRunning(driver: GraphDriver, jobId: string, now: string): Promise<boolean> {
+  return (await driver.write('start-job', { jobId, now })).length > 0;
+}
+
+export interface ItemOutcome {
+  status: 'DONE' | 'FAILED';
+  entities: number;
+  error?: { code: RecordErrorCode; message: string };
+}
+
+/**
+ * Finishes an item inside the record's transaction. Returns false when it was already finished (another run got
+ * there first); the caller must then abandon the transaction so nothing is written twice.
+ */
+export async function finishItem(tx: GraphTx, item: JobItem, outcome: ItemOutcome, now: string): Promise<boolean> {
+  const rows = await tx.run('finish-item', {
+    jobId: item.jobId,
+    itemId: itemId(item.jobId, item.record.recordId),
+    status: outcome.status,
+    entities: neo4j.int(outcome.entities),
+    errorCode: outcome.error?.code ?? null,
+    errorMessage: outcome.error?.message ?? null,
+    now,
+  });
+  return rows.length > 0;
+}
+
+function toJobView(row: Neo4jRecord): JobView {
+  const job = row.get('job') as Record<string, unknown>;
+  const errors = (row.get('errors') as Record<string, unknown>[]).map((e): RecordError => ({
+    recordId: e['recordId'] as string,
+    code: e['code'] as RecordErrorCode,
+    message: e['message'] as string,
+  }));
+  return {
+    id: job['id'] as string,
+    status: job['status'] as JobStatus,
+    total: job['total'] as number,
+    done: job['done'] as number,
+    failed: job['failed'] as number,
+    entities: job['entities'] as number,
+    errors,
+    createdAt: job['createdAt'] as string,
+    updatedAt: job['updatedAt'] as string,
+    finishedAt: (job['finishedAt'] as string | undefined) ?? null,
+  };
+}
