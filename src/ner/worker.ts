@@ -70,6 +70,8 @@ async function main(p: NonNullable<typeof port>): Promise<void> {
           'expected inputs input_ids, attention_mask and output emissions',
       );
     }
+    // Probe with one short window so a graph whose output width disagrees with labels.json fails at load, not later.
+    await runBatch(session, { type: 'run', batchId: -1, lengths: Int32Array.of(1), ids: Int32Array.of(init.pad) });
   } catch (err) {
     post({ type: 'init-error', message: err instanceof Error ? err.message : String(err) });
     return;

@@ -1,0 +1,38 @@
+import { afterAll, expect, it } from 'vitest';
+import { createNerEngine } from '../../src/ner/index.js';
+import { mulberry32 } from '../fixtures/ner/test-model.js';
+import { randomText, tempModel } from './engine-helpers.js';
+
+// A deliberately heavy model (6 × 192² MatMul per token) so one batch takes long enough to matter.
+const model = tempModel({ seed: 4, hidden: 192, layers: 6, windowSize: 510, overlap: 64 });
+afterAll(() => model.cleanup());
+
+it('keeps the main event loop responsive while the pool runs a long batch', async () => {
+  const engine = await createNerEngine({ modelDir: model.dir, poolSize: 1, maxBatchWindows: 16, executionProviders: ['cpu'] });
+  try {
+    const text = randomText(mulberry32(1), 6000, model.vocab);
+    let maxLag = 0;
+    let ticks = 0;
+    let running = true;
+    const probe = (): void => {
+      const scheduled = performance.now();
+      setTimeout(() => {
+        maxLag = Math.max(maxLag, performance.now() - scheduled - 1);
+        ticks++;
+        if (running) probe();
+      }, 1);
+    };
+    probe();
+    const started = performance.now();
+    const entities = await engine.extract(text);
+    const inferenceMs = performance.now() - started;
+    running = false;
+    expect(entities.length).toBeGreaterThan(0);
+    expect(inferenceMs).toBeGreaterThan(200); // otherwise the test proves nothing
+    // Blocking inference on the main thread would delay a timer by about the whole batch time.
+    expect(maxLag).toBeLessThan(inferenceMs / 4);
+    expect(ticks).toBeGreaterThan(10);
+  } finally {
+    await engine.close();
+  }
+}, 60_000);
