@@ -10,9 +10,10 @@ export function coarser(a: TimePrecision, b: TimePrecision): TimePrecision {
 
 /** The finest unit a duration states: `P2Y` → YEAR, `P1M15D` → DAY, `PT2H` → DAY (intervals are whole days). */
 export function durationPrecision(d: DurationParts): TimePrecision {
-  if (d.weeks || d.days || d.hours || d.minutes || d.seconds) return 'DAY';
-  if (d.months) return 'MONTH';
-  if (d.years) return 'YEAR';
+  const s = d.stated;
+  if (s.has('W') || s.has('D') || s.has('H') || s.has('MIN') || s.has('S')) return 'DAY';
+  if (s.has('M')) return 'MONTH';
+  if (s.has('Y')) return 'YEAR';
   return 'DAY';
 }
 

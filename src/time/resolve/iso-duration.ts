@@ -9,6 +9,8 @@ export interface DurationParts {
   minutes: number;
   seconds: number;
   unknown: boolean;
+  /** Designators written, even with a zero amount (`P0Y` is a year-precision offset). */
+  stated: ReadonlySet<'Y' | 'M' | 'W' | 'D' | 'H' | 'MIN' | 'S'>;
 }
 
 const ISO = /^([+-])?P(?:([\dX]+)Y)?(?:([\dX]+)M)?(?:([\dX]+)W)?(?:([\dX]+)D)?(?:T(?:([\dX]+)H)?(?:([\dX]+)M)?(?:([\dX]+)S)?)?$/;
@@ -19,7 +21,12 @@ export function parseDuration(value: string): DurationParts | null {
   if (!m || value === 'P' || value.endsWith('T')) return null;
   const unknown = value.includes('X');
   const n = (s: string | undefined): number => (s === undefined || s.includes('X') ? 0 : Number(s));
+  const stated = new Set<'Y' | 'M' | 'W' | 'D' | 'H' | 'MIN' | 'S'>();
+  (['Y', 'M', 'W', 'D', 'H', 'MIN', 'S'] as const).forEach((u, i) => {
+    if (m[i + 2] !== undefined) stated.add(u);
+  });
   return {
+    stated,
     sign: m[1] === '-' ? -1 : 1,
     years: n(m[2]), months: n(m[3]), weeks: n(m[4]), days: n(m[5]), hours: n(m[6]), minutes: n(m[7]), seconds: n(m[8]),
     unknown,
