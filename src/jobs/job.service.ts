@@ -1,0 +1,140 @@
+/**
+ * Durable ingestion jobs. `submit` stores the job and its records (QUEUED, with their text) in Neo4j before it
+ * resolves; a `PatientQueue` then runs each record through `processRecord` with bounded concurrency. On `start`,
+ * jobs a previous process left unfinished are resumed from Neo4j.
+ *
+ * @example
+ *   const jobs = new JobService({ driver, ner, concurrency: 2 });
+ *   jobs.on('progress', (e) => console.log(e.job.done, '/', e.job.total));
+ *   await jobs.start();
+ *   const job = await jobs.submit(records);   // { id, status: 'QUEUED', total: records.length, done: 0, ... }
+ */
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import type { ClinicalRecord } from '../domain/record.js';
+import type { GraphDriver } from '../graph/driver.js';
+import { jobsByIds, listJobs, markJobRunning, queuedItems, submitJob, type JobItem } from './job.repo.js';
+import type { JobListArgs, JobPage, JobServiceEvents, JobView } from './job.types.js';
+import { PatientQueue } from './patient-queue.js';
+import { processRecord, type NerExtractor } from './process-record.js';
+import { describeFailure } from './record-errors.js';
+
+export interface JobServiceDeps {
+  driver: GraphDriver;
+  ner: NerExtractor;
+  /** Records processed at once (different patients). */
+  concurrency: number;
+  /** Operational messages: ids and counts only. Default: stderr. */
+  log?: (message: string) => void;
+}
+
+export class JobService {
+  private readonly events = new EventEmitter();
+  private readonly queue: PatientQueue;
+  private readonly runningJobs = new Set<string>();
+  private readonly log: (message: string) => void;
+  private started = false;
+
+  constructor(private readonly deps: JobServiceDeps) {
+    this.log = deps.log ?? ((m) => process.stderr.write(`${m}\n`));
+    this.queue = new PatientQueue(deps.concurrency, (item) => this.run(item));
+  }
+
+  /** Persists the job (QUEUED) and its records, then schedules them. Records must be validated by the caller. */
+  async submit(records: readonly ClinicalRecord[]): Promise<JobView> {
+    if (records.length === 0) throw new TypeError('records: expected at least one record, got 0');
+    const jobId = randomUUID();
+    await submitJob(this.deps.driver, jobId, records, new Date().toISOString());
+    this.log(`jobs: job ${jobId} accepted ${records.length} records`);
+    records.forEach((record, seq) => this.queue.add({ jobId, seq, record }));
+    const view = await this.require(jobId);
+    this.emitProgress({ job: view, recordId: null, patientId: null });
+    return view;
+  }
+
+  async get(id: string): Promise<JobView | null> {
+    return (await jobsByIds(this.deps.driver, [id]))[0] ?? null;
+  }
+
+  /** Batch form of `get` for DataLoader: one round trip, answers in `ids` order. */
+  async getMany(ids: readonly string[]): Promise<(JobView | null)[]> {
+    return jobsByIds(this.deps.driver, ids);
+  }
+
+  list(args: JobListArgs): Promise<JobPage> {
+    return listJobs(this.deps.driver, args);
+  }
+
+  /** Subscribes; returns the unsubscribe function. */
+  on<E extends keyof JobServiceEvents>(event: E, fn: JobServiceEvents[E]): () => void {
+    this.events.on(event, fn);
+    return () => this.events.off(event, fn);
+  }
+
+  /** Prunes concepts left without mentions, resumes unfinished jobs, then processes new ones as they arrive. */
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    const pruned = await this.deps.driver.write('prune-orphan-concepts');
+    const items = await queuedItems(this.deps.driver);
+    let resumed = 0;
+    for (const item of items) if (this.queue.add(item)) resumed += 1;
+    this.log(`jobs: started; pruned ${String(pruned[0]?.get('pruned') ?? 0)} orphan concepts; resumed ${resumed} queued records`);
+    this.queue.start();
+  }
+
+  /** Takes no more records and waits for the running ones; the rest stay QUEUED in Neo4j for the next start. */
+  async stop(): Promise<void> {
+    await this.queue.stop();
+    this.started = false;
+  }
+
+  /** Resolves when no record is pending or running in this process (CLI, tests). */
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+
+  private async run(item: JobItem): Promise<void> {
+    const { recordId, patientId } = item.record;
+    try {
+      if (!this.runningJobs.has(item.jobId)) {
+        this.runningJobs.add(item.jobId);
+        if (await markJobRunning(this.deps.driver, item.jobId, new Date().toISOString())) {
+          this.emitProgress({ job: await this.require(item.jobId), recordId: null, patientId: null });
+        }
+      }
+      const outcome = await processRecord({ driver: this.deps.driver, ner: this.deps.ner }, item);
+      if (outcome === null) return; // finished by an earlier run; nothing changed
+      this.log(`jobs: job ${item.jobId} record ${recordId} ${outcome.status} (${outcome.entities} entities${
+        outcome.error ? `, ${outcome.error.code}` : ''})`);
+      const job = await this.require(item.jobId);
+      if (job.finishedAt !== null) this.runningJobs.delete(item.jobId);
+      this.emitProgress({ job, recordId, patientId });
+      this.emit('timelineUpdated', patientId);
+    } catch (err) {
+      // Neo4j unreachable even for recording the failure: the item stays QUEUED and the next start redoes it.
+      this.log(`jobs: job ${item.jobId} record ${recordId} left queued: ${describeFailure(err)}`);
+    }
+  }
+
+  private async require(jobId: string): Promise<JobView> {
+    const job = await this.get(jobId);
+    if (job === null) throw new Error(`job ${jobId}: expected it in Neo4j, got nothing`);
+    return job;
+  }
+
+  private emitProgress(event: Parameters<JobServiceEvents['progress']>[0]): void {
+    this.emit('progress', event);
+  }
+
+  /** A throwing listener is logged and must not break processing or other listeners. */
+  private emit<E extends keyof JobServiceEvents>(event: E, ...args: Parameters<JobServiceEvents[E]>): void {
+    for (const listener of this.events.listeners(event)) {
+      try {
+        (listener as (...a: unknown[]) => void)(...args);
+      } catch (err) {
+        this.log(`jobs: ${event} listener threw ${describeFailure(err)}`);
+      }
+    }
+  }
+}

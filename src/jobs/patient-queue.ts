@@ -1,0 +1,100 @@
+/**
+ * In-memory scheduler of job items: up to `concurrency` records at once, but one record at a time per patient, in
+ * `recordedAt` order, so a record's time anchors (术后 → the latest surgery) can use the patient's earlier records.
+ * The durable state is in Neo4j; this queue only orders work and can be rebuilt from it (`queued-items`).
+ *
+ * @example
+ *   const q = new PatientQueue(2, (item) => processRecord(item));
+ *   q.add(itemA); q.add(itemB);   // runs at once when started
+ *   q.start(); await q.stop();     // stop: no new items, waits for running ones
+ */
+import type { JobItem } from './job.repo.js';
+import { itemId } from './job.repo.js';
+
+interface Pending {
+  item: JobItem;
+  order: number;
+}
+
+export class PatientQueue {
+  private readonly pending = new Map<string, Pending[]>();
+  private readonly ready: string[] = [];
+  private readonly active = new Set<string>();
+  private readonly known = new Set<string>();
+  private readonly running = new Set<Promise<void>>();
+  private counter = 0;
+  private accepting = false;
+  private idleWaiters: Array<() => void> = [];
+
+  constructor(
+    private readonly concurrency: number,
+    private readonly work: (item: JobItem) => Promise<void>,
+  ) {
+    if (!Number.isInteger(concurrency) || concurrency < 1) {
+      throw new TypeError(`concurrency: expected a positive integer, got ${String(concurrency)}`);
+    }
+  }
+
+  /** Adds an item unless the same (job, record) is already queued or running. Returns whether it was added. */
+  add(item: JobItem): boolean {
+    const key = itemId(item.jobId, item.record.recordId);
+    if (this.known.has(key)) return false;
+    this.known.add(key);
+    const patientId = item.record.patientId;
+    const list = this.pending.get(patientId) ?? [];
+    list.push({ item, order: this.counter++ });
+    // Stable: equal dates keep submission order (a re-submitted record is processed after its earlier copy).
+    list.sort((a, b) => (a.item.record.recordedAt < b.item.record.recordedAt ? -1
+      : a.item.record.recordedAt > b.item.record.recordedAt ? 1 : a.order - b.order));
+    this.pending.set(patientId, list);
+    if (!this.active.has(patientId) && !this.ready.includes(patientId)) this.ready.push(patientId);
+    this.pump();
+    return true;
+  }
+
+  start(): void {
+    this.accepting = true;
+    this.pump();
+  }
+
+  /** Stops taking items and resolves when the running ones have finished; pending ones stay (in Neo4j) for later. */
+  async stop(): Promise<void> {
+    this.accepting = false;
+    await Promise.allSettled([...this.running]);
+  }
+
+  /** Resolves when nothing is pending or running (tests, the CLI). */
+  idle(): Promise<void> {
+    if (this.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Items pending or running. */
+  get size(): number {
+    let n = this.active.size;
+    for (const list of this.pending.values()) n += list.length;
+    return n;
+  }
+
+  private pump(): void {
+    while (this.accepting && this.active.size < this.concurrency && this.ready.length > 0) {
+      const patientId = this.ready.shift()!;
+      const list = this.pending.get(patientId);
+      const next = list?.shift();
+      if (!next) continue;
+      if (list!.length === 0) this.pending.delete(patientId);
+      this.active.add(patientId);
+      const run = this.work(next.item)
+        .catch(() => undefined) // `work` reports its own failures; a rejection must not stop the queue
+        .finally(() => {
+          this.running.delete(run);
+          this.active.delete(patientId);
+          this.known.delete(itemId(next.item.jobId, next.item.record.recordId));
+          if (this.pending.has(patientId)) this.ready.push(patientId);
+          this.pump();
+          if (this.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+        });
+      this.running.add(run);
+    }
+  }
+}
