@@ -80,3 +80,33 @@ describe('calendar properties (seeded)', () => {
     }
   });
 });
+
+describe('offset properties (seeded)', () => {
+  it('a day offset moves the reference by exactly that many days', async () => {
+    const { offsetInterval } = await import('../../src/time/resolve/interval-math.js');
+    const { parseDuration } = await import('../../src/time/resolve/iso-duration.js');
+    for (let i = 0; i < 500; i++) {
+      const day = randomDay();
+      const k = int(0, 400);
+      const ref = { start: formatDay(day), end: formatDay(day), precision: 'DAY' as const, approx: false };
+      const back = offsetInterval(ref, parseDuration(`-P${k}D`) as never, false);
+      expect(back && toDayNumber(parseDay(back.start) as CalendarDay)).toBe(toDayNumber(day) - k);
+    }
+  });
+  it('a month offset lands in the month k months away and covers it whole', async () => {
+    const { offsetInterval } = await import('../../src/time/resolve/interval-math.js');
+    const { parseDuration } = await import('../../src/time/resolve/iso-duration.js');
+    for (let i = 0; i < 500; i++) {
+      const day = randomDay();
+      const k = int(1, 36);
+      const ref = { start: formatDay(day), end: formatDay(day), precision: 'DAY' as const, approx: false };
+      const out = offsetInterval(ref, parseDuration(`-P${k}M`) as never, false);
+      const s = parseDay(out?.start ?? '') as CalendarDay;
+      const e = parseDay(out?.end ?? '') as CalendarDay;
+      expect(day.year * 12 + day.month - (s.year * 12 + s.month)).toBe(k);
+      expect(s.day).toBe(1);
+      expect(e.day).toBe(daysInMonth(e.year, e.month));
+      expect(out?.precision).toBe('MONTH');
+    }
+  });
+});
