@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+/**
+ * Composition root: config → Neo4j (embedded when NEO4J_URI is unset) → NER engine → JobService → GraphQL server.
+ * `node dist/main.js` (npm start) runs it until SIGINT/SIGTERM, then shuts down in reverse order:
+ * server (stops accepting, ends subscriptions, drains requests) → jobs (waits for in-flight records) → NER → Neo4j.
+ * An interrupted record stays queued in Neo4j and is redone, exactly once, by the next start.
+ */
+import 'reflect-metadata';
+import { pathToFileURL } from 'node:url';
+import { createPreviewService } from './api/extraction-preview.service.js';
+import { buildApiSchema } from './api/schema.js';
+import { bridgeJobEvents, createApiPubSub } from './api/topics.js';
+import { loadConfig, type Config } from './config/config.js';
+import { isOncoError } from './errors/onco-error.js';
+import { openGraph, ReadRepository } from './graph/index.js';
+import { JobService } from './jobs/index.js';
+import { createNerEngine } from './ner/index.js';
+import { startServer } from './server.js';
+
+export type Log = (message: string) => void;
+
+export interface Platform {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export const stderrLog: Log = (message) => process.stderr.write(`${new Date().toISOString()} ${message}\n`);
+
+/** Starts every part; if one fails, stops the ones already started and rethrows. */
+export async function startPlatform(config: Config, log: Log = stderrLog): Promise<Platform> {
+  const stops: Array<() => Promise<void>> = [];
+  const stopAll = async (): Promise<void> => {
+    for (const stop of stops.splice(0).reverse()) {
+      try {
+        await stop();
+      } catch (error) {
+        log(`shutdown: ${error instanceof Error ? error.name : 'error'}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  };
+  try {
+    const graph = await openGraph({ ...config.neo4j, dataDir: config.dataDir, log });
+    stops.push(() => graph.close());
+    log(`neo4j: ${graph.embedded ? 'embedded' : 'external'} at ${graph.uri}`);
+
+    const ner = await createNerEngine({
+      modelDir: config.ner.modelDir,
+      poolSize: config.ner.poolSize,
+      intraOpThreads: config.ner.intraOpThreads,
+      log,
+    });
+    stops.push(() => ner.close());
+    log(`ner: model ${ner.model.name} ${ner.model.version} (${ner.model.precision}, ${ner.model.provider})`);
+
+    const jobs = new JobService({ driver: graph.driver, ner, concurrency: config.jobConcurrency, log });
+    const pubsub = createApiPubSub();
+    bridgeJobEvents(jobs, pubsub);
+    const server = await startServer({
+      schema: await buildApiSchema(pubsub),
+      services: { jobs, reads: new ReadRepository(graph.driver), preview: createPreviewService(ner), limits: config.limits },
+      pubsub,
+      host: config.host,
+      port: config.port,
+      log,
+    });
+    stops.push(() => jobs.stop(), () => server.close()); // reversed on stop: server first, then jobs
+    await jobs.start(); // resumes jobs a previous process left unfinished
+    log(`graphql: listening on ${server.url}`);
+
+    let closing: Promise<void> | null = null;
+    return { url: server.url, close: () => (closing ??= stopAll()) };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+/** Runs the platform until SIGINT or SIGTERM; a second signal exits at once. Resolves with the exit code. */
+export async function runUntilSignal(config: Config, log: Log = stderrLog): Promise<number> {
+  const platform = await startPlatform(config, log);
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const onSignal = (signal: NodeJS.Signals): void => {
+      if (stopping) {
+        log(`${signal} again: exiting without a clean shutdown`);
+        process.exit(130);
+      }
+      stopping = true;
+      log(`${signal}: shutting down`);
+      platform.close().then(
+        () => resolve(0),
+        () => resolve(1),
+      );
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}
+
+/** Entry point: exit codes 0 (clean shutdown), 1 (failed), 78 (bad configuration). */
+export async function main(env: NodeJS.ProcessEnv = process.env, log: Log = stderrLog): Promise<number> {
+  let config: Config;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    log(error instanceof Error ? error.message : String(error));
+    return 78;
+  }
+  try {
+    return await runUntilSignal(config, log);
+  } catch (error) {
+    const code = isOncoError(error) ? ` [${error.code}]` : '';
+    log(`startup failed${code}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main();
+}
