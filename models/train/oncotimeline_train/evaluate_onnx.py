@@ -1,0 +1,102 @@
+"""Score a served model folder on the dev split, check it against PyTorch, write metrics.json and the parity slice.
+
+    python -m oncotimeline_train.evaluate_onnx --model models/ccks2019-hybrid --run models/train/runs/full
+
+- fp32 and int8 variants: strict P/R/F1 (micro, per type), size, records/s with onnxruntime (same run).
+- Decoded-entity parity: the fp32 ONNX folder vs the PyTorch checkpoint on every dev record (must be identical).
+- Writes metrics.json, parity-dev.jsonl (the served variant's entities on the dev records, code-point offsets, for
+  the TypeScript parity test) and dev.jsonl-format gold for `oncotimeline evaluate` is written by `--write-dev`.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import time
+from pathlib import Path
+
+from .data import load_ccks2019, split
+from .metrics import strict_scores
+from .onnx_predict import OnnxTagger
+
+
+def score_variant(folder: Path, onnx_file: str, records) -> tuple[dict, list]:
+    tagger = OnnxTagger(folder, onnx_file)
+    t0 = time.time()
+    pred = [tagger.predict(r.text) for r in records]
+    el = time.time() - t0
+    s = strict_scores([r.entities for r in records], pred)
+    s["file"] = onnx_file
+    s["bytes"] = (folder / onnx_file).stat().st_size
+    s["seconds"] = round(el, 2)
+    s["charsPerSecond"] = round(sum(len(r.text) for r in records) / el, 1)
+    return s, pred
+
+
+def write_ccks_jsonl(path: Path, records, preds=None) -> None:
+    with open(path, "w", encoding="utf-8") as f:
+        for i, r in enumerate(records):
+            ents = preds[i] if preds is not None else r.entities
+            f.write(json.dumps({"id": r.id, "originalText": r.text, "entities": [
+                {"start_pos": s, "end_pos": e, "label_type": t} for s, e, t in ents]}, ensure_ascii=False) + "\n")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--model", type=Path, required=True)
+    ap.add_argument("--run", type=Path, help="training run whose best.pt the folder was exported from (parity)")
+    ap.add_argument("--data", default=None)
+    ap.add_argument("--serve", choices=["fp32", "int8", "auto"], default="auto",
+                    help="variant to serve; auto = int8 unless it loses more than 0.5 F1 point")
+    ap.add_argument("--write-dev", type=Path, help="also write the dev split's gold as CCKS 2019 JSON lines here")
+    args = ap.parse_args(argv)
+
+    _, dev = split(load_ccks2019(args.data))
+    cfg = json.loads((args.model / "config.json").read_text())
+    results, preds = {}, {}
+    for variant, f in cfg["variants"].items():
+        if (args.model / f).exists():
+            results[variant], preds[variant] = score_variant(args.model, f, dev)
+            m = results[variant]["micro"]
+            print(f"{variant}: P {m['precision']:.4f} R {m['recall']:.4f} F1 {m['f1']:.4f} "
+                  f"{results[variant]['bytes'] / 1e6:.1f} MB {results[variant]['charsPerSecond']:.0f} chars/s")
+
+    parity = None
+    if args.run:
+        from .export_onnx import load_run
+        from .predict import predict_text
+
+        model, info = load_run(args.run)
+        from .tokenizer import CharTokenizer
+
+        tok = CharTokenizer.from_file(args.model / "vocab.txt")
+        torch_pred = [predict_text(model, tok, r.text, cfg["window"]["size"], cfg["window"]["overlap"]) for r in dev]
+        mismatched = [r.id for r, a, b in zip(dev, torch_pred, preds["fp32"]) if a != b]
+        parity = {"records": len(dev), "mismatchedRecords": len(mismatched), "examples": mismatched[:5]}
+        print(f"decoded-entity parity fp32 ONNX vs PyTorch: {len(dev) - len(mismatched)}/{len(dev)} records identical")
+
+    serve = args.serve
+    if serve == "auto":
+        serve = "int8" if "int8" in results and results["fp32"]["micro"]["f1"] - results["int8"]["micro"]["f1"] <= 0.005 else "fp32"
+    cfg["onnxFile"], cfg["precision"] = cfg["variants"][serve], serve
+    (args.model / "config.json").write_text(json.dumps(cfg, ensure_ascii=False, indent=2))
+    metrics = {
+        "split": {"data": "CCKS 2019 subtask 1 training (1,000 records)", "devIds": "models/train/splits/ccks2019-dev.txt",
+                  "devRecords": len(dev)},
+        "served": serve,
+        "dev": results,
+        "parityVsPytorch": parity,
+        "machine": {"cpu": platform.processor() or platform.machine(), "python": platform.python_version()},
+    }
+    (args.model / "metrics.json").write_text(json.dumps(metrics, ensure_ascii=False, indent=2))
+    write_ccks_jsonl(args.model / "parity-dev.jsonl", dev, preds[serve])
+    if args.write_dev:
+        write_ccks_jsonl(args.write_dev, dev)
+    print(f"serving {serve}; wrote {args.model / 'metrics.json'}")
+    if parity and parity["mismatchedRecords"]:
+        raise SystemExit("decoded-entity parity gate failed")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
