@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { EntityMention, EntityType } from '../domain/entity.js';
 import { NerError } from './errors.js';
+import { defaultModelDir } from './model-dir.js';
 import { loadModelFolder, type ModelFolder } from './model-folder.js';
 import { InferencePool } from './pool.js';
 import { tokenize } from './tokenizer/tokenize.js';
@@ -70,7 +71,7 @@ export async function createNerEngine(options: NerEngineOptions = {}): Promise<N
   const maxBatchWindows = positiveInt('maxBatchWindows', options.maxBatchWindows, 16);
   const maxBatchTokens = positiveInt('maxBatchTokens', options.maxBatchTokens, 8192);
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
-  const folder = await loadModelFolder(options.modelDir ?? process.env['MODEL_DIR'] ?? 'models/ccks2019-hybrid', {
+  const folder = await loadModelFolder(options.modelDir ?? defaultModelDir(), {
     ...(options.onnxFile !== undefined ? { onnxFile: options.onnxFile } : {}),
   });
   const pool = await InferencePool.start({

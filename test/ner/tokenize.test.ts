@@ -40,10 +40,10 @@ describe('tokenize', () => {
 });
 
 describe('parseVocabulary', () => {
-  it('uses 0-based line numbers, tolerates CRLF and keeps the last id of a duplicate', () => {
+  it('uses 0-based line numbers, splits on \\n only and keeps the last id of a duplicate (as the Python loader)', () => {
     const v = parseVocabulary('[PAD]\r\nx\r\ny\nx\n');
     expect(v.size).toBe(4);
-    expect(v.ids.get('[PAD]')).toBe(0);
+    expect(v.ids.get('[PAD]\r')).toBe(0);
     expect(v.ids.get('y')).toBe(2);
     expect(v.ids.get('x')).toBe(3);
   });

@@ -1,6 +1,6 @@
 /**
- * `vocab.txt` → token ids. One token per line, id = 0-based line number; a trailing newline ends the file.
- * A duplicated line keeps its last id, like HuggingFace `load_vocab` (the Python side's loader).
+ * `vocab.txt` → token ids. One token per line (split on `\n` only), id = 0-based line number; a trailing newline ends
+ * the file. A duplicated line keeps its last id. Both rules copy `CharTokenizer.from_file` in models/train, so ids match.
  */
 export interface Vocabulary {
   size: number;
@@ -11,7 +11,7 @@ export function parseVocabulary(text: string): Vocabulary {
   const lines = text.split('\n');
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   const ids = new Map<string, number>();
-  lines.forEach((line, i) => ids.set(line.endsWith('\r') ? line.slice(0, -1) : line, i));
+  lines.forEach((line, i) => ids.set(line, i));
   return { size: lines.length, ids };
 }
 
