@@ -50,6 +50,9 @@ describe('governing', () => {
     expect(placed('2012-3-17开始替吉奥至2013-5，末次化疗后复查CEA。', [['替吉奥', '药物'], ['CEA', '实验室检验']]))
       .toEqual({ 替吉奥: '2012-3-17', CEA: '2012-3-17' });
   });
+  it('joins a comma list of course dates, but not after a closing date', () => {
+    expect(placed('2014-5-26，2014-6-16，2014-7-10行奥沙利铂化疗。', [['奥沙利铂', '药物']])).toEqual({ 奥沙利铂: '2014-5-26' });
+  });
   it('does not join two dates split by a comma into a list', () => {
     expect(placed('末次2012-6-27,2013-5-23PET-CT示肝转移。', [['PET-CT', '影像检查']])).toEqual({ 'PET-CT': '2013-5-23' });
   });
