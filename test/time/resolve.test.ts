@@ -101,6 +101,10 @@ describe('EVENT_RELATIVE', () => {
     expect(r['半年']?.interval).toEqual({ start: '2014-09-01', end: '2014-09-30', precision: 'MONTH', approx: false });
     expect(r['半年']?.anchorSource).toBe('RECORD');
   });
+  it('dates a complaint from the visit date written right after the quote', () => {
+    const r = run('患者因“腹痛3月”于2014年4月就诊我院。', [], '2015-09-01');
+    expect(r['3月']?.interval).toEqual({ start: '2014-01-01', end: '2014-01-31', precision: 'MONTH', approx: false });
+  });
   it('does not guess a visit with no date', () => {
     const r = run('患者因“腹痛3天”入院，完善检查。', [], '2015-09-01');
     expect(r['3天']?.unresolvedReason).toBe('ANCHOR_NOT_FOUND');

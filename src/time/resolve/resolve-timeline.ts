@@ -24,6 +24,7 @@ export interface ResolveTimelineInput {
 
 /** How far back (UTF-16 units) a visit anchor looks for the TIMEX that dates the visit (`4个月前因“腹痛2天”就诊`). */
 const VISIT_WINDOW = 60;
+const VISIT_WINDOW_AFTER = 20;
 
 /**
  * Places every TIMEX on the calendar (guideline §1 values → intervals). DATE by its own fields; RELATIVE against
@@ -72,10 +73,12 @@ export function resolveTimeline(input: ResolveTimelineInput): TimexResolution[] 
     const word = t.anchor ?? '';
     if (VISIT_ANCHORS.has(word)) {
       // The visit is dated by the DATE or RELATIVE written just before it (`2015-03-31因“黑便半年”就诊`).
-      const prior = [...input.timexes]
-        .filter((o) => o.end <= t.start && t.start - o.end <= VISIT_WINDOW && (o.kind === 'DATE' || o.kind === 'RELATIVE'))
-        .sort((a, b) => b.start - a.start)[0];
-      const r = prior ? resolve(prior) : null;
+      // …or, failing that, just after the complaint (`因“腹痛3月”于2014年4月就诊`).
+      const placing = input.timexes.filter((o) => o.kind === 'DATE' || o.kind === 'RELATIVE');
+      const before = placing.filter((o) => o.end <= t.start && t.start - o.end <= VISIT_WINDOW).sort((a, b) => b.start - a.start)[0];
+      const after = placing.filter((o) => o.start >= t.end && o.start - t.end <= VISIT_WINDOW_AFTER).sort((a, b) => a.start - b.start)[0];
+      const visitTime = before ?? after;
+      const r = visitTime ? resolve(visitTime) : null;
       return r?.interval ? { interval: r.interval, source: 'RECORD' } : null;
     }
     const types = anchorEntityTypes(word);
