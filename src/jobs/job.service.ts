@@ -26,6 +26,11 @@ export interface JobServiceDeps {
   concurrency: number;
   /** Operational messages: ids and counts only. Default: stderr. */
   log?: (message: string) => void;
+  /**
+   * Which unfinished jobs `start` resumes: true (default) all, false none, or only the listed job ids.
+   * Only tests that share one database between parallel services need anything but the default.
+   */
+  resume?: boolean | readonly string[];
 }
 
 export class JobService {
@@ -46,7 +51,7 @@ export class JobService {
     const jobId = randomUUID();
     await submitJob(this.deps.driver, jobId, records, new Date().toISOString());
     this.log(`jobs: job ${jobId} accepted ${records.length} records`);
-    records.forEach((record, seq) => this.queue.add({ jobId, seq, record }));
+    this.queue.addAll(records.map((record, seq) => ({ jobId, seq, record })));
     const view = await this.require(jobId);
     this.emitProgress({ job: view, recordId: null, patientId: null });
     return view;
@@ -75,10 +80,13 @@ export class JobService {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
-    const pruned = await this.deps.driver.write('prune-orphan-concepts');
-    const items = await queuedItems(this.deps.driver);
-    let resumed = 0;
-    for (const item of items) if (this.queue.add(item)) resumed += 1;
+    const resume = this.deps.resume ?? true;
+    // Pruning races with concurrent concept MERGEs, so only a service that owns the database (resume all) prunes,
+    // and only before it processes anything.
+    const pruned = resume === true ? await this.deps.driver.write('prune-orphan-concepts') : [];
+    const items = resume === false ? [] : await queuedItems(this.deps.driver);
+    const wanted = Array.isArray(resume) ? items.filter((i) => (resume as readonly string[]).includes(i.jobId)) : items;
+    const resumed = this.queue.addAll(wanted);
     this.log(`jobs: started; pruned ${String(pruned[0]?.get('pruned') ?? 0)} orphan concepts; resumed ${resumed} queued records`);
     this.queue.start();
   }

@@ -5,7 +5,7 @@
  *
  * @example
  *   const q = new PatientQueue(2, (item) => processRecord(item));
- *   q.add(itemA); q.add(itemB);   // runs at once when started
+ *   q.addAll([itemA, itemB]);      // runs at once when started
  *   q.start(); await q.stop();     // stop: no new items, waits for running ones
  */
 import type { JobItem } from './job.repo.js';
@@ -35,8 +35,18 @@ export class PatientQueue {
     }
   }
 
-  /** Adds an item unless the same (job, record) is already queued or running. Returns whether it was added. */
-  add(item: JobItem): boolean {
+  /**
+   * Adds items (skipping a (job, record) already queued or running), then starts what it can: adding a whole job
+   * before pumping lets its records be ordered by date. Returns how many were added.
+   */
+  addAll(items: readonly JobItem[]): number {
+    let added = 0;
+    for (const item of items) if (this.enqueue(item)) added += 1;
+    this.pump();
+    return added;
+  }
+
+  private enqueue(item: JobItem): boolean {
     const key = itemId(item.jobId, item.record.recordId);
     if (this.known.has(key)) return false;
     this.known.add(key);
@@ -48,7 +58,6 @@ export class PatientQueue {
       : a.item.record.recordedAt > b.item.record.recordedAt ? 1 : a.order - b.order));
     this.pending.set(patientId, list);
     if (!this.active.has(patientId) && !this.ready.includes(patientId)) this.ready.push(patientId);
-    this.pump();
     return true;
   }
 

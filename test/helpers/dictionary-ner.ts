@@ -23,6 +23,7 @@ const DICTIONARY: ReadonlyArray<[string, EntityType, string]> = [
 ];
 
 export class TestNerError extends Error {
+  override readonly name = 'TestNerError';
   readonly code = 'TEST_NER_FAILURE';
 }
 
