@@ -17,7 +17,7 @@ export interface QuantityMatch {
 
 /** Frequencies, regimens, gestational and cycle lengths: never TIMEX (guideline §1, "Not TIMEX"). */
 const EXCLUDED_BEFORE = /(?:每[日天周月年次]?|定期\s*[（(]|维持|行经|月经|生后|出生|餐后|[qQ]|×|[*xX]|\/|孕|停经|经期|周期|龄|隔|间隔|停|连|[A-Za-z0-9.])\s*$/;
-const EXCLUDED_AFTER = /^\s*(?:妊娠|大小|方案|[一1]?次|\/|[，,]?\s*停|为?[一1]?个?(?:疗程|周期)|生存|泵入|静脉泵|微泵|静滴|维持|[^，,。；;]{0,4}?[\d一二三]+(?:\s*-\s*\d+)?次)/;
+const EXCLUDED_AFTER = /^\s*(?:妊娠|大小|方案|[一1]?次|\/|[，,]?\s*停|为?[一1]?个?(?:疗程|周期)|生存|泵入|静脉泵|微泵|静滴|维持|[^，,。；;]{0,4}?[\d一二三四五六七八九十]+(?:\s*-\s*\d+)?[余多+]?次)/;
 const HISTORY_WORD = /(?:病史|史|绝经|闭经|确诊|发现|诊断)[^，,。；;“”"]{0,12}$/;
 const EPISODE_VERB = /(?:休息|卧床|治疗|服用|服药|口服|输液|住院|化疗|放疗|用药|持续|维持|吸氧|透析|禁食|抗感染|抗炎|缓解|[痛热吐泻咳喘])\s*$/;
 const COMPLAINT_OPENER = /(?:因|以|主诉|诉)\s*\\?$/;
@@ -53,10 +53,22 @@ export function classifyQuantity(
   }
   if (/第\s*$/.test(before)) return null; // `第3天` without an event: an ordinal, not placed
   if (EXCLUDED_BEFORE.test(before)) return null;
+  // `凝血酶原时间：23.4秒`: a laboratory value, not a time span
+  if (/秒/.test(text.slice(q.start, q.coreEnd)) && (/\d\.\d/.test(text.slice(q.start, q.coreEnd)) || /[：:]\s*$/.test(before))) return null;
+  // `末次化疗距今3周`: an offset back from now
+  const sinceNow = /距今\s*$/.exec(before);
+  if (sinceNow && q.direction === null) {
+    return { start: q.start - sinceNow[0].length, end: q.coreEnd, kind: 'RELATIVE', value: `-${q.duration}`, approx: false };
+  }
   if (/周/.test(text.slice(q.start, q.coreEnd)) && /[绕环][^，,。；;]{0,4}$/.test(before)) return null; // `绕胃近1周`: a turn
 
   if (q.direction !== null && /持续(?:了)?\s*$/.test(before)) {
     return { start: q.start, end: q.coreEnd, kind: 'DURATION', value: q.duration, approx: false }; // `持续约数十秒后缓解`
+  }
+  // `化疗结束3周`: the length since an event's end is an offset from it
+  const ended = q.direction === null ? anchorEndingAt(text, q.start, entities) : null;
+  if (ended && /结束$/.test(ended.word)) {
+    return { start: ended.start, end: q.coreEnd, kind: 'EVENT_RELATIVE', anchor: ended.word, value: q.duration, approx: false };
   }
   const since = /距(?:离)?(?:末次|上次|最后一次)?\s*$/.test(text.slice(0, anchorStart(text, q.start, entities)));
   if (since && q.direction === null) {
