@@ -5,7 +5,9 @@ import type { RunBatch, WorkerInit, WorkerMessage } from './worker-protocol.js';
 
 /**
  * A pool of inference workers fed from one queue of windows. Windows from one record and from concurrent records are
- * grouped into batches of similar length (padding wastes compute), one batch per idle worker at a time.
+ * grouped into batches of EQUAL length, one batch per idle worker at a time. Equal length, not merely similar: the
+ * exported hybrid model runs its BiLSTM unpacked, so padding would change the backward direction's states and the
+ * emissions (config.json `batching`). Long records batch perfectly anyway: all their windows have length W.
  */
 export interface PoolOptions {
   workerUrl: URL;
@@ -30,8 +32,6 @@ interface Slot {
   batch: { id: number; jobs: WindowJob[] } | null;
 }
 
-/** Windows whose lengths differ by more than this ratio do not share a batch. */
-const LENGTH_RATIO = 1.25;
 /** How far into the queue to look for batch partners (keeps dispatch O(1) per window for huge queues). */
 const LOOKAHEAD = 512;
 
@@ -184,22 +184,16 @@ export class InferencePool {
     }
   }
 
-  /** The oldest window plus queued windows of similar length, up to the batch limits. */
+  /** The oldest window plus queued windows of the same length, up to the batch limits. */
   private takeBatch(): WindowJob[] {
     const head = this.queue[0] as WindowJob;
     const { maxBatchWindows, maxBatchTokens } = this.options;
     const picked = [0];
-    let width = head.ids.length + 2;
+    const width = head.ids.length + 2;
+    const most = Math.max(1, Math.min(maxBatchWindows, Math.floor(maxBatchTokens / width)));
     const limit = Math.min(this.queue.length, LOOKAHEAD);
-    for (let i = 1; i < limit && picked.length < maxBatchWindows; i++) {
-      const n = (this.queue[i] as WindowJob).ids.length + 2;
-      const lo = Math.min(n, head.ids.length + 2);
-      const hi = Math.max(n, head.ids.length + 2);
-      if (hi > lo * LENGTH_RATIO) continue;
-      const newWidth = Math.max(width, n);
-      if (newWidth * (picked.length + 1) > maxBatchTokens) continue;
-      width = newWidth;
-      picked.push(i);
+    for (let i = 1; i < limit && picked.length < most; i++) {
+      if ((this.queue[i] as WindowJob).ids.length === head.ids.length) picked.push(i);
     }
     const taken = picked.map((i) => this.queue[i] as WindowJob);
     if (picked.length === 1) this.queue.shift();
