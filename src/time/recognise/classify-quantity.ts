@@ -12,7 +12,6 @@ export interface QuantityMatch {
   pre: string;
   direction: 'BEFORE' | 'AFTER' | 'SINCE' | null;
   duration: string;
-  ordinal: boolean;
 }
 
 /** Frequencies, regimens, gestational and cycle lengths: never TIMEX (guideline §1, "Not TIMEX"). */
@@ -62,37 +61,48 @@ export function classifyQuantity(
   }
   if (/周/.test(text.slice(q.start, q.coreEnd)) && /[绕环][^，,。；;]{0,4}$/.test(before)) return null; // `绕胃近1周`: a turn
 
-  if (q.direction !== null && /持续(?:了)?\s*$/.test(before)) {
+  return q.direction !== null ? classifyDirected(text, q, before, entities) : classifyBare(text, q, before, after, entities, quotes);
+}
+
+/** `3月前`, `3周来`, `化疗3周后`, `2天后`: a quantity with a direction word. */
+function classifyDirected(text: string, q: QuantityMatch, before: string, entities: readonly EntityMention[]): TimexDraft | null {
+  if (/持续(?:了)?\s*$/.test(before)) {
     return { start: q.start, end: q.coreEnd, kind: 'DURATION', value: q.duration, approx: false }; // `持续约数十秒后缓解`
   }
+  const anchor = anchorEndingAt(text, q.start, entities);
+  if (anchor && anchor.word === '入院' && q.direction === 'BEFORE') {
+    return { start: anchor.start, end: q.end, kind: 'RELATIVE', value: `-${q.duration}`, approx: false };
+  }
+  if (anchor && q.direction !== 'SINCE') {
+    const sign = q.direction === 'BEFORE' ? '-' : '';
+    return { start: anchor.start, end: q.end, kind: 'EVENT_RELATIVE', anchor: anchor.word, value: `${sign}${q.duration}`, approx: false };
+  }
+  if (q.direction === 'AFTER') {
+    const word = anchorBefore(text, q.start, entities);
+    if (word === null) return null; // no event to count from: not invented
+    return { start: q.start, end: q.end, kind: 'EVENT_RELATIVE', anchor: word, value: q.duration, approx: false };
+  }
+  return { start: q.start, end: q.end, kind: 'RELATIVE', value: `-${q.duration}`, approx: false };
+}
+
+/** No direction word: an offset since an event, a history length, a still-holding state, or an episode's length. */
+function classifyBare(
+  text: string,
+  q: QuantityMatch,
+  before: string,
+  after: string,
+  entities: readonly EntityMention[],
+  quotes: readonly QuoteSpan[],
+): TimexDraft | null {
   // `化疗结束3周`: the length since an event's end is an offset from it
-  const ended = q.direction === null ? anchorEndingAt(text, q.start, entities) : null;
+  const ended = anchorEndingAt(text, q.start, entities);
   if (ended && /结束$/.test(ended.word)) {
     return { start: ended.start, end: q.coreEnd, kind: 'EVENT_RELATIVE', anchor: ended.word, value: q.duration, approx: false };
   }
-  const since = /距(?:离)?(?:末次|上次|最后一次)?\s*$/.test(text.slice(0, anchorStart(text, q.start, entities)));
-  if (since && q.direction === null) {
-    const anchor = anchorEndingAt(text, q.start, entities);
-    if (anchor) return { start: anchor.start, end: q.coreEnd, kind: 'EVENT_RELATIVE', anchor: anchor.word, value: q.duration, approx: false };
+  // `距末次化疗3周`
+  if (ended && /距(?:离)?(?:末次|上次|最后一次)?\s*$/.test(text.slice(0, ended.start))) {
+    return { start: ended.start, end: q.coreEnd, kind: 'EVENT_RELATIVE', anchor: ended.word, value: q.duration, approx: false };
   }
-  if (q.direction !== null) {
-    const anchor = anchorEndingAt(text, q.start, entities);
-    if (anchor && anchor.word === '入院' && q.direction === 'BEFORE') {
-      return { start: anchor.start, end: q.end, kind: 'RELATIVE', value: `-${q.duration}`, approx: false };
-    }
-    if (anchor && q.direction !== 'SINCE') {
-      const sign = q.direction === 'BEFORE' ? '-' : '';
-      return { start: anchor.start, end: q.end, kind: 'EVENT_RELATIVE', anchor: anchor.word, value: `${sign}${q.duration}`, approx: false };
-    }
-    if (q.direction === 'AFTER') {
-      const word = anchorBefore(text, q.start, entities);
-      if (word === null) return null;
-      return { start: q.start, end: q.end, kind: 'EVENT_RELATIVE', anchor: word, value: q.duration, approx: false };
-    }
-    return { start: q.start, end: q.end, kind: 'RELATIVE', value: `-${q.duration}`, approx: false };
-  }
-
-  // No direction word: a history length, a still-holding state, or an episode's length.
   const end = q.coreEnd;
   const quote = quoteAt(quotes, q.start);
   if (quote) {
@@ -108,8 +118,8 @@ export function classifyQuantity(
   if (/持续(?:了)?\s*$/.test(before) || q.pre === '超过' || /[（(]\s*$/.test(before)) {
     return { start: q.start, end, kind: 'DURATION', value: q.duration, approx: false };
   }
-  if (/日$/.test(text.slice(q.start, end)) && /[于在月至]\s*$/.test(before)) return null;
-  if (/^0\d/.test(text.slice(q.start, end))) return null; // `03-16日`: a date, never a length // `于24日`: a day of month
+  if (/日$/.test(text.slice(q.start, end)) && /[于在月至]\s*$/.test(before)) return null; // `于24日`: a day of month
+  if (/^0\d/.test(text.slice(q.start, end))) return null; // `03-16日`: a date, never a length
   const disease = entities.some((e) => e.type === 'DISEASE' && e.end <= q.start && /^\s*$/.test(text.slice(e.end, q.start)));
   if (disease || HISTORY_WORD.test(before) || /^\s*(?:入院|就诊|来院|来诊|来我院)/.test(after)) {
     return { start: q.start, end, kind: 'RELATIVE', value: `-${q.duration}`, approx: false };
@@ -118,11 +128,6 @@ export function classifyQuantity(
     return { start: q.start, end, kind: 'RELATIVE', value: `-${q.duration}`, approx: false };
   }
   return { start: q.start, end, kind: 'DURATION', value: q.duration, approx: false };
-}
-
-/** Where the event word ending at `pos` starts (`pos` itself when there is none). */
-function anchorStart(text: string, pos: number, entities: readonly EntityMention[]): number {
-  return anchorEndingAt(text, pos, entities)?.start ?? pos;
 }
 
 /** `入我院` → `入院`, `收住` → `入院`: the anchor is the visit word as the guideline names it. */

@@ -38,7 +38,6 @@ export function findQuantities(text: string, entities: readonly EntityMention[],
       pre: g.pre ?? '',
       direction: dirWord === '' ? null : /前/.test(dirWord) ? 'BEFORE' : /来/.test(dirWord) ? 'SINCE' : 'AFTER',
       duration: q.duration,
-      ordinal: false,
     };
     const draft = classifyQuantity(text, match, entities, quotes);
     if (draft === null) continue;
