@@ -60,6 +60,7 @@ export async function startServer(options: ServerOptions): Promise<PlatformServe
   const apollo = new ApolloServer<ApiContext>({
     schema,
     formatError: (formatted, error) => maskError(formatted, error, log),
+    includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: http }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },

@@ -42,7 +42,7 @@ export function createPreviewService(ner: EntityExtractor): PreviewPort {
           const interval = timexId === null ? null : resolutions.get(timexId)?.interval ?? null;
           return {
             type: e.type, label: e.label, text: e.text, start: e.start, end: e.end, confidence: e.confidence, timexId,
-            time: isEvent ? interval ?? reference : null,
+            time: isEvent ? { ...(interval ?? reference), undated: interval === null } : null,
             undated: isEvent && interval === null,
           };
         }),

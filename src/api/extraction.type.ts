@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { EntityType } from '../domain/entity.js';
 import { EntityTypeEnum } from './enums.js';
-import { TimeIntervalNode } from './time-interval.type.js';
+import { EventTimeNode } from './time-interval.type.js';
 import { TimexNode } from './timex.type.js';
 
 @ObjectType('ExtractedEntity', { description: 'An entity found by `extract` (not stored).' })
@@ -27,8 +27,8 @@ export class ExtractedEntityNode {
   @Field(() => String, { nullable: true, description: 'Id (T1, T2, ...) of the time expression placing this event, if any.' })
   timexId!: string | null;
 
-  @Field(() => TimeIntervalNode, { nullable: true, description: 'Resolved time; the reference date for undated events; null for non-events.' })
-  time!: TimeIntervalNode | null;
+  @Field(() => EventTimeNode, { nullable: true, description: 'Resolved time; the reference date (undated) for undated events; null for non-events.' })
+  time!: EventTimeNode | null;
 
   @Field(() => Boolean, { description: 'True for an event no time expression places.' })
   undated!: boolean;
