@@ -1,0 +1,71 @@
+/**
+ * `npm run bench` → `node dist/bench/main.js [--json] [--only a,b] [--out DIR] [section flags]`.
+ * Runs each section, writes `bench/results-<date>.json` and `bench/results-<date>.md` (machine details + each
+ * section's block) and prints the markdown, or with `--json` one JSON object `{ machine, <section>: {...} }`.
+ * To add a section, create `src/bench/<name>.bench.ts` exporting a `BenchSection` and list it in SECTIONS.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describeMachine } from './machine.js';
+import { nerBench } from './ner.bench.js';
+import type { BenchContext, BenchSection } from './section.js';
+
+const SECTIONS: BenchSection[] = [nerBench];
+
+function parseFlags(args: string[]): Map<string, string | true> {
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (!a.startsWith('--')) continue;
+    const [name, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
+    const next = args[i + 1];
+    if (inline !== undefined) flags.set(name, inline);
+    else if (next !== undefined && !next.startsWith('--')) flags.set(name, (i++, next));
+    else flags.set(name, true);
+  }
+  return flags;
+}
+
+async function main(args: string[]): Promise<number> {
+  const flags = parseFlags(args);
+  // dist/bench/main.js → repository root two levels up.
+  const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const ctx: BenchContext = { repoRoot, flags, log: (m) => process.stderr.write(`bench: ${m}\n`) };
+  const only = typeof flags.get('only') === 'string' ? (flags.get('only') as string).split(',') : null;
+  const machine = describeMachine(repoRoot);
+  const startedAt = new Date();
+  const results: Record<string, unknown> = { startedAt: startedAt.toISOString(), machine };
+  const blocks: string[] = [];
+  for (const section of SECTIONS) {
+    if (only && !only.includes(section.name)) continue;
+    ctx.log(`section ${section.name}`);
+    const { summary, markdown } = await section.run(ctx);
+    results[section.name] = summary;
+    blocks.push(markdown);
+  }
+  const date = startedAt.toISOString().slice(0, 10);
+  const outDir = path.resolve(repoRoot, typeof flags.get('out') === 'string' ? (flags.get('out') as string) : 'bench');
+  mkdirSync(outDir, { recursive: true });
+  const md = [
+    `# Benchmark ${startedAt.toISOString()}`,
+    '',
+    `Machine: ${machine.cpuModel}, ${machine.cores} cores (${machine.availableParallelism} available), ${machine.memoryGiB} GiB,`,
+    `${machine.platform}; Node ${machine.node}, onnxruntime-node ${machine.onnxruntimeNode}; 1-min load average at start ${machine.loadAverage1m}.`,
+    '',
+    ...blocks,
+  ].join('\n');
+  writeFileSync(path.join(outDir, `results-${date}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(path.join(outDir, `results-${date}.md`), `${md}\n`);
+  ctx.log(`wrote ${path.join(outDir, `results-${date}.json`)} and .md`);
+  process.stdout.write(flags.has('json') ? `${JSON.stringify(results)}\n` : `${md}\n`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (err: unknown) => {
+    process.stderr.write(`bench: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);
