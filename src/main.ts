@@ -88,7 +88,10 @@ export async function runUntilSignal(config: Config, log: Log = stderrLog): Prom
       stopping = true;
       log(`${signal}: shutting down`);
       platform.close().then(
-        () => resolve(0),
+        () => {
+          log('shutdown complete');
+          resolve(0);
+        },
         () => resolve(1),
       );
     };

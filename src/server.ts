@@ -61,6 +61,7 @@ export async function startServer(options: ServerOptions): Promise<PlatformServe
     schema,
     formatError: (formatted, error) => maskError(formatted, error, log),
     includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false, // main.ts owns shutdown; Apollo's handler would re-raise the signal mid-drain
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: http }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
