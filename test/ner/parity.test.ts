@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNerEngine, type NerEngine } from '../../src/ner/index.js';
 
@@ -37,13 +38,16 @@ function toCodePoints(text: string, utf16: number): number {
   return k;
 }
 
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
 for (const suite of SUITES) {
-  const fixture = path.join(suite.dir, suite.file);
-  const present = existsSync(path.join(suite.dir, 'config.json')) && existsSync(fixture);
+  const dir = path.join(REPO, suite.dir);
+  const fixture = path.join(dir, suite.file);
+  const present = existsSync(path.join(dir, 'config.json')) && existsSync(fixture);
   describe.skipIf(!present)(`parity with the Python decode: ${suite.dir}`, () => {
     let engine: NerEngine;
     beforeAll(async () => {
-      engine = await createNerEngine({ modelDir: suite.dir, poolSize: 2, executionProviders: ['cpu'] });
+      engine = await createNerEngine({ modelDir: dir, poolSize: 2, executionProviders: ['cpu'] });
     }, 60_000);
     afterAll(async () => engine?.close());
 
