@@ -8,10 +8,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeMachine } from './machine.js';
+import { ingestBench } from './ingest.bench.js';
 import { nerBench } from './ner.bench.js';
 import type { BenchContext, BenchSection } from './section.js';
 
-const SECTIONS: BenchSection[] = [nerBench];
+const SECTIONS: BenchSection[] = [nerBench, ingestBench];
 
 function parseFlags(args: string[]): Map<string, string | true> {
   const flags = new Map<string, string | true>();
