@@ -155,7 +155,7 @@ describe('DURATION', () => {
     ['每次持续约3-5分钟', [['约3-5分钟', 'DURATION', 'PT3M', true]]],
     ['疼痛持续十几分钟', [['十几分钟', 'DURATION', 'PT1XM', true]]],
     ['持续数十分钟后缓解', [['数十分钟', 'DURATION', 'PTX0M', true]]],
-    ['恶心3到4天', [['3到4天', 'DURATION', 'P3D', true]]],
+    ['化疗后恶心3到4天', [['3到4天', 'DURATION', 'P3D', true]]],
     ['卧床一周余', [['一周余', 'DURATION', 'P1W', true]]],
     ['已服用卡培他滨2月，目前停药', [['2月', 'DURATION', 'P2M']]],
     ['予抗感染治疗2周，症状好转', [['2周', 'DURATION', 'P2W']]],
@@ -164,8 +164,18 @@ describe('DURATION', () => {
     ['术后发热1天', [['1天', 'DURATION', 'P1D']]],
     ['持续半小时后缓解', [['半小时', 'DURATION', 'PT30M']]],
     ['放疗20余天', [['20余天', 'DURATION', 'P20D', true]]],
+    ['化疗后腹泻3天，现已恢复', [['3天', 'DURATION', 'P3D']]],
+    ['疼痛可缓解2小时', [['2小时', 'DURATION', 'PT2H']]],
+    ['疼痛持续时间半小时', [['半小时', 'DURATION', 'PT30M']]],
   ];
   for (const [text, rows] of table) it(text, () => check(text, rows));
+  it('reads a symptom still present as an onset (RELATIVE), not a length', () => {
+    check('现患者出现声嘶20天，考虑转移', [['20天', 'RELATIVE', '-P20D']]);
+    check('便秘，便血伴里急后重2月余，肠镜诊断直肠癌', [['2月余', 'RELATIVE', '-P2M', true]]);
+  });
+  it('does not read a bare day of the month as a length', () => {
+    check('12-22出院，23日盆腔引流1580ML', [['12-22', 'DATE', 'XXXX-12-22']]);
+  });
 });
 
 describe('not TIMEX', () => {

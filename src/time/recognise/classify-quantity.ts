@@ -1,7 +1,7 @@
 import type { EntityMention } from '../../domain/entity.js';
 import type { TimexDraft } from './draft.js';
 import { anchorBefore, anchorEndingAt } from './find-anchor.js';
-import { VISIT_WORD } from './lexicon.js';
+import { ANCHOR_WORDS, VISIT_WORD } from './lexicon.js';
 import { quoteAt, type QuoteSpan } from './quotes.js';
 
 /** A matched quantity before classification. `coreEnd` excludes the direction word. */
@@ -18,7 +18,10 @@ export interface QuantityMatch {
 const EXCLUDED_BEFORE = /(?:每[日天周月年次]?|定期\s*[（(]|维持|行经|月经|生后|出生|餐后|[qQ]|×|[*xX]|\/|孕|停经|经期|周期|龄|隔|间隔|停|连|[A-Za-z0-9.])\s*$/;
 const EXCLUDED_AFTER = /^\s*(?:妊娠|大小|方案|[一1]?次|\/|[，,]?\s*停|为?[一1]?个?(?:疗程|周期)|生存|泵入|静脉泵|微泵|静滴|维持|[^，,。；;]{0,4}?[\d一二三四五六七八九十]+(?:\s*-\s*\d+)?[余多+]?次)/;
 const HISTORY_WORD = /(?:病史|史|绝经|闭经|确诊|发现|诊断)[^，,。；;“”"]{0,12}$/;
-const EPISODE_VERB = /(?:休息|卧床|治疗|服用|服药|口服|输液|住院|化疗|放疗|用药|持续|维持|吸氧|透析|禁食|抗感染|抗炎|缓解|[痛热吐泻咳喘])\s*$/;
+const EPISODE_VERB = /(?:休息|卧床|治疗|服用|服药|口服|输液|住院|化疗|放疗|用药|持续|维持|吸氧|透析|禁食|减压|水化|停药|抗感染|抗炎|缓解|延迟|推迟|空腹|[服用疗])\s*$/;
+/** `化疗后`, `术后`: an episode that follows an event (not `大便后`, `里急后重`). */
+const AFTER_EVENT = new RegExp(`(?:${ANCHOR_WORDS.filter((w) => w !== '入院').join('|')})后`);
+const EPISODE_END = /^[^。；;]{0,6}?(?:后|现已|已|自行)?(?:缓解|好转|恢复|消退|消失|出院|停药|干净)/;
 const COMPLAINT_OPENER = /(?:因|以|主诉|诉)\s*\\?$/;
 const CURRENT_ADMISSION = /^(?:收入|收住|收治)/;
 
@@ -115,19 +118,32 @@ function classifyBare(
       return { start: q.start, end, kind: 'EVENT_RELATIVE', anchor: visitAnchor(visit?.[1] ?? '就诊'), value: `-${q.duration}`, approx: false };
     }
   }
-  if (/持续(?:了)?\s*$/.test(before) || q.pre === '超过' || /[（(]\s*$/.test(before)) {
+  if (/(?:持续|历时|时长)(?:了|时间)?\s*$/.test(before) || q.pre === '超过' || /[（(]\s*$/.test(before)) {
     return { start: q.start, end, kind: 'DURATION', value: q.duration, approx: false };
   }
-  if (/日$/.test(text.slice(q.start, end)) && /[于在月至]\s*$/.test(before)) return null; // `于24日`: a day of month
+  // `于24日`, `，23日盆腔引流…`: a day of the month, not a length
+  if (/日$/.test(text.slice(q.start, end)) && q.pre === '' && /(?:[于在月至，,。；;]|^)\s*$/.test(before)) return null;
   if (/^0\d/.test(text.slice(q.start, end))) return null; // `03-16日`: a date, never a length
   const disease = entities.some((e) => e.type === 'DISEASE' && e.end <= q.start && /^\s*$/.test(text.slice(e.end, q.start)));
   if (disease || HISTORY_WORD.test(before) || /^\s*(?:入院|就诊|来院|来诊|来我院)/.test(after)) {
     return { start: q.start, end, kind: 'RELATIVE', value: `-${q.duration}`, approx: false };
   }
-  if (q.pre === '近' && !EPISODE_VERB.test(before)) {
-    return { start: q.start, end, kind: 'RELATIVE', value: `-${q.duration}`, approx: false };
-  }
-  return { start: q.start, end, kind: 'DURATION', value: q.duration, approx: false };
+  if (isEpisode(text, q, before)) return { start: q.start, end, kind: 'DURATION', value: q.duration, approx: false };
+  // A symptom or state with its length and nothing saying it ended (`声嘶20天`, `近1周`): onset before the reference.
+  return { start: q.start, end, kind: 'RELATIVE', value: `-${q.duration}`, approx: false };
+}
+
+/**
+ * Whether a bare length is a completed episode (DURATION, README decision 11): a treatment or action verb before it
+ * (`输液治疗2天`, `卧床一周余`), an episode after an event (`化疗后恶心3到4天`, `术后发热1天`), or an ending after it
+ * (`手麻木3天，现已恢复`).
+ */
+function isEpisode(text: string, q: QuantityMatch, before: string): boolean {
+  if (EPISODE_VERB.test(before)) return true;
+  const clauseStart = Math.max(text.lastIndexOf('，', q.start - 1), text.lastIndexOf(',', q.start - 1), text.lastIndexOf('。', q.start - 1), text.lastIndexOf('；', q.start - 1));
+  const clause = text.slice(clauseStart + 1, q.start);
+  if (AFTER_EVENT.test(clause) && q.pre !== '近') return true;
+  return EPISODE_END.test(text.slice(q.coreEnd, q.coreEnd + 12));
 }
 
 /** `入我院` → `入院`, `收住` → `入院`: the anchor is the visit word as the guideline names it. */
