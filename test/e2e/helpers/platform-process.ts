@@ -1,0 +1,75 @@
+/**
+ * Runs the platform as a child process from `dist/` (what `npm start` runs), for end-to-end tests.
+ *
+ * @example
+ *   const platform = await startPlatformProcess({ NEO4J_URI: uri, MODEL_DIR: modelDir });
+ *   platform.url        // 'http://127.0.0.1:40123/graphql'
+ *   await platform.kill('SIGKILL');
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const MAIN = path.join(ROOT, 'dist/main.js');
+
+export interface PlatformProcess {
+  readonly url: string;
+  readonly wsUrl: string;
+  readonly pid: number;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output(): string;
+  /** Sends the signal and waits for the exit; resolves with the exit code (null when killed by the signal). */
+  kill(signal: NodeJS.Signals): Promise<number | null>;
+}
+
+export async function startPlatformProcess(env: Record<string, string>, timeoutMs = 120_000): Promise<PlatformProcess> {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first (npm test does)`);
+  const child: ChildProcess = spawn(process.execPath, [MAIN], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      HOME: process.env['HOME'] ?? '',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'oncotimeline-e2e-')),
+      NER_POOL_SIZE: '1',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`platform not listening within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const poll = setInterval(() => {
+      const match = /graphql: listening on (\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        clearInterval(poll);
+        resolve(match[1]!);
+      }
+    }, 50);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      clearInterval(poll);
+      reject(new Error(`platform exited with code ${String(code)} during start-up:\n${output}`));
+    });
+  });
+
+  return {
+    url,
+    wsUrl: url.replace(/^http/, 'ws'),
+    pid: child.pid!,
+    output: () => output,
+    async kill(signal) {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
