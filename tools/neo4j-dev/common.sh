@@ -16,8 +16,9 @@ neo4j_dev_classpath() {
   if [[ -s "$cp" && "$cp" -nt "$NEO4J_DEV_DIR/pom.xml" ]]; then return 0; fi
   local attempt delay=5
   for attempt in 1 2 3 4 5; do
-    if (cd "$NEO4J_DEV_DIR" && mvn -B -q dependency:build-classpath -Dmdep.outputFile=cp.txt.tmp >&2); then
-      mv "$NEO4J_DEV_DIR/cp.txt.tmp" "$cp"
+    mkdir -p "$NEO4J_DEV_DIR/out"
+    if (cd "$NEO4J_DEV_DIR" && mvn -B -q dependency:build-classpath -Dmdep.outputFile=out/cp.txt.tmp >&2); then
+      mv "$NEO4J_DEV_DIR/out/cp.txt.tmp" "$cp"
       return 0
     fi
     echo "neo4j-dev: classpath resolution failed (attempt $attempt/5), retrying in ${delay}s" >&2
