@@ -100,6 +100,11 @@ describe('platform end to end', () => {
 
   it('submits, streams ordered progress to a final state, and stores a timeline with times and spans', async () => {
     const all = client.iterate({ query: `subscription { extractionEvents { job { id status done total } } }` });
+    const firstPatient = records[0]!.patientId;
+    const updates = client.iterate({
+      query: `subscription ($id: ID!) { patientTimelineUpdated(patientId: $id) { patientId patient { id recordCount } } }`,
+      variables: { id: firstPatient },
+    });
     await new Promise((resolve) => setTimeout(resolve, 200));
     const submitted = await gqlData<{ submitRecords: JobState }>(platform.url, SUBMIT, { records });
     expect(submitted.submitRecords).toMatchObject({ total: records.length });
@@ -119,6 +124,16 @@ describe('platform end to end', () => {
     );
     expect(seen.at(-1)?.extractionEvents.job).toMatchObject({ id: jobId, status: 'SUCCEEDED', done: records.length });
     await all.return?.();
+
+    // patientTimelineUpdated fired for the patient, and reads fresh data for each update
+    const patientRecords = records.filter((r) => r.patientId === firstPatient).length;
+    const updated = await collect<{ patientTimelineUpdated: { patientId: string; patient: { recordCount: number } | null } }>(
+      updates,
+      (u) => u.patientTimelineUpdated.patient?.recordCount === patientRecords,
+      30_000,
+    );
+    expect(updated.at(-1)?.patientTimelineUpdated).toEqual({ patientId: firstPatient, patient: { id: firstPatient, recordCount: patientRecords } });
+    await updates.return?.();
 
     const stored = await snapshot(platform.url, patientIds);
     let entities = 0;
