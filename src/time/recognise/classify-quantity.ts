@@ -146,9 +146,7 @@ function isEpisode(text: string, q: QuantityMatch, before: string): boolean {
   return EPISODE_END.test(text.slice(q.coreEnd, q.coreEnd + 12));
 }
 
-/** `入我院` → `入院`, `收住` → `入院`: the anchor is the visit word as the guideline names it. */
+/** The visit word as written (`就诊`, `入院`, `入住`, `来院`); `入我院` is `入院` with the hospital left out. */
 function visitAnchor(word: string): string {
-  if (/^(?:就诊|就医|门诊|来诊)$/.test(word)) return '就诊';
-  if (word === '住院') return '住院';
-  return '入院';
+  return word === '入我院' ? '入院' : word;
 }

@@ -22,7 +22,7 @@ export const ANCHOR_WORDS = [
 ] as const;
 
 /** Visit words that end a quoted complaint (`因“黑便半年”就诊`). */
-export const VISIT_WORD = /^[^，,。；;“”"]{0,20}?(入院|住院|就诊|就医|来院|来诊|收入|收住|收治|入我院|入住|门诊)/;
+export const VISIT_WORD = /^[^，,。；;“”"]{0,20}?(入院|住院|就诊|就医|来院|来诊|收入|收住|收治|入我院|入住)/;
 
 /** Whether the span text carries an approximation marker or a range. */
 export function hasApproxMarker(span: string, allowRange: boolean): boolean {

@@ -1,7 +1,7 @@
 import type { EntityType } from '../../domain/entity.js';
 
 /** Anchors that name a visit or the onset: placed by the TIMEX written just before them, not by an entity. */
-export const VISIT_ANCHORS: ReadonlySet<string> = new Set(['入院', '住院', '就诊', '出院', '发病', '起病']);
+export const VISIT_ANCHORS: ReadonlySet<string> = new Set(['入院', '住院', '就诊', '就医', '入住', '来院', '来诊', '出院', '发病', '起病']);
 
 /**
  * Entity types that can stand for an anchor word: `术` → SURGERY, `化疗` → DRUG (CCKS 2019 names the drugs of a
