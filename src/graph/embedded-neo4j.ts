@@ -38,8 +38,8 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(path.join(dataDir, 'neo4j'), { recursive: true });
   const uri = `bolt://127.0.0.1:${options.boltPort}`;
-  // `nice`: development shares two cores with model training; the JVM must not starve it.
-  const child = spawn('nice', ['-n', '10', 'bash', RUN_SH], {
+  // The JVM inherits this process's niceness (`nice -n 10 npm test` in development), so it is not re-niced here.
+  const child = spawn('bash', [RUN_SH], {
     env: { ...process.env, DATA_DIR: dataDir, NEO4J_BOLT_PORT: String(options.boltPort) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
