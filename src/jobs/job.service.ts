@@ -51,9 +51,10 @@ export class JobService {
     const jobId = randomUUID();
     await submitJob(this.deps.driver, jobId, records, new Date().toISOString());
     this.log(`jobs: job ${jobId} accepted ${records.length} records`);
-    this.queue.addAll(records.map((record, seq) => ({ jobId, seq, record })));
+    // Read and announce the QUEUED state before scheduling, so no RUNNING event can precede it.
     const view = await this.require(jobId);
     this.emitProgress({ job: view, recordId: null, patientId: null });
+    this.queue.addAll(records.map((record, seq) => ({ jobId, seq, record })));
     return view;
   }
 
