@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/cli/evaluate-time.command.js';
@@ -7,6 +7,7 @@ import { addRecord, emptyCounts, prf } from '../../src/time/evaluate/score-time.
 import { analyseTime } from '../../src/time/index.js';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/time/synthetic.jsonl', import.meta.url));
+const TINY_MODEL = fileURLToPath(new URL('../fixtures/tiny-model', import.meta.url));
 const lines = readFileSync(FIXTURE, 'utf8').split('\n').filter(Boolean);
 
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -71,6 +72,14 @@ describe('evaluate-time command', () => {
     expect(r.endToEnd).toBeNull();
     expect(r.endToEndReason).toMatch(/NER engine/);
   });
+  it.skipIf(!existsSync(TINY_MODEL))('scores end to end with entities from the NER engine (tiny random model)', async () => {
+    const { code, out } = await cli(['--data', FIXTURE, '--json', '--model', TINY_MODEL]);
+    expect(code).toBe(0);
+    const r = JSON.parse(out) as { endToEnd: { goldEvents: number; placed: number; f1: number } | null };
+    expect(r.endToEnd).not.toBeNull();
+    expect(r.endToEnd?.goldEvents).toBe(5);
+    expect(r.endToEnd?.f1).toBeGreaterThanOrEqual(0);
+  }, 120_000);
   it('prints a readable table and never the record text', async () => {
     const { out } = await cli(['--data', FIXTURE]);
     expect(out).toMatch(/TIMEX strict\s+P 1\.0000/);
