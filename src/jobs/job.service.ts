@@ -19,6 +19,8 @@ import { PatientQueue } from './patient-queue.js';
 import { processRecord, type NerExtractor } from './process-record.js';
 import { describeFailure } from './record-errors.js';
 
+const MAX_TRACKED_JOBS = 10_000;
+
 export interface JobServiceDeps {
   driver: GraphDriver;
   ner: NerExtractor;
@@ -37,6 +39,7 @@ export class JobService {
   private readonly events = new EventEmitter();
   private readonly queue: PatientQueue;
   private readonly runningJobs = new Set<string>();
+  private readonly lastEmitted = new Map<string, { done: number; final: boolean }>();
   private readonly log: (message: string) => void;
   private started = false;
 
@@ -132,7 +135,17 @@ export class JobService {
     return job;
   }
 
+  /**
+   * Views are read after each commit, and two records of one job can finish at once, so a read may arrive late:
+   * never announce a job going backwards (fewer done) or anything after its final state.
+   */
   private emitProgress(event: Parameters<JobServiceEvents['progress']>[0]): void {
+    const { id, done, finishedAt } = event.job;
+    const last = this.lastEmitted.get(id);
+    if (last && (last.final || done < last.done)) return;
+    this.lastEmitted.delete(id); // re-insert: the map stays in recency order for the cap below
+    this.lastEmitted.set(id, { done, final: finishedAt !== null });
+    if (this.lastEmitted.size > MAX_TRACKED_JOBS) this.lastEmitted.delete(this.lastEmitted.keys().next().value!);
     this.emit('progress', event);
   }
 
