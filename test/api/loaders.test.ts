@@ -11,8 +11,8 @@ import { buildApiSchema } from '../../src/api/schema.js';
 import type { ApiServices } from '../../src/api/services.js';
 import { createApiPubSub } from '../../src/api/topics.js';
 import type { EntityMention } from '../../src/domain/entity.js';
-import { GraphDriver, ReadRepository, replaceExtraction } from '../../src/graph/index.js';
-import { testNeo4jUri } from './helpers/neo4j-uri.js';
+import { ReadRepository, replaceExtraction, type GraphDriver } from '../../src/graph/index.js';
+import { testDriver } from '../helpers/neo4j.js';
 
 const TEXT = '2018-03-12行左乳癌改良根治术，术后口服来曲唑。';
 
@@ -85,8 +85,7 @@ describe('per-request DataLoaders', { timeout: 60_000 }, () => {
   const run = `loaders-${randomUUID()}`;
 
   beforeAll(async () => {
-    driver = await GraphDriver.connect({ uri: testNeo4jUri() });
-    await driver.applySchema();
+    driver = await testDriver();
     const pubsub = createApiPubSub();
     schema = await buildApiSchema(pubsub);
     const unused = (): never => {
