@@ -89,6 +89,8 @@ describe('quotes and current state', () => {
   });
   it('gives no TIMEX to a diagnosis stated as the reason for this admission', () => {
     expect(placed('今日门诊以“直肠癌”收入我科。', [['直肠癌', '疾病和诊断']])).toEqual({ 直肠癌: null });
+    expect(placed('今日门诊拟直肠癌术后化疗收入我科。', [['直肠癌', '疾病和诊断']])).toEqual({ 直肠癌: null });
+    expect(placed('今日就诊，门诊依情以\\"胃癌\\"收住我科。', [['胃癌', '疾病和诊断']])).toEqual({ 胃癌: null });
     expect(placed('2018-01-01入院，入院诊断：1.胃癌；2.高血压。', [['胃癌', '疾病和诊断'], ['高血压', '疾病和诊断']]))
       .toEqual({ 胃癌: null, 高血压: null });
   });

@@ -1,6 +1,6 @@
 import type { EntityMention } from '../../domain/entity.js';
 
-const ADMISSION_REASON_BEFORE = /(?:以|拟|按)\s*[“"]?[^，,。；;“”"]*$/;
+const ADMISSION_REASON_BEFORE = /(?:以|拟|按)\s*\\*[“"]?[^，,。；;“”"]*$/;
 const ADMISSION_REASON_AFTER = /^[^，,。；;“"]*?[”"]?[^，,。；;]{0,8}?(?:收入|收住|收治|入院|住院)/;
 const CURRENT_HEADER = /(?:入院诊断|初步诊断|目前诊断|临床诊断|现诊断为?|现考虑)\s*[：:]?[^。]*$/;
 
