@@ -15,7 +15,7 @@ export function findDates(text: string): TimexDraft[] {
       let end = m.index + m[0].length;
       const clock = CLOCK.exec(text.slice(end));
       if (clock && fields.day !== null) {
-        fields.clock = { hour: Number(clock[1]), minute: Number(clock[2]) };
+        fields.clock = { hour: Number(clock[1]), minute: Number(clock[2] ?? clock[3]) };
         end += clock[0].length;
       }
       out.push({ start: m.index, end, kind: 'DATE', value: '', approx: false, date: fields });
@@ -24,7 +24,7 @@ export function findDates(text: string): TimexDraft[] {
   return out;
 }
 
-const CLOCK = /^\s?([01]?\d|2[0-3])[:：]([0-5]\d)(?!\d)/;
+const CLOCK = /^\s?([01]?\d|2[0-3])(?:[:：]([0-5]\d)(?![\d:：])|时([0-5]?\d)分)/;
 const SUFFIX = String.raw`(?:份|初|末|底|中旬|上旬|下旬|中)?`;
 const NOT_QUANTITY = String.raw`(?![前后余来多+以内左])`;
 
@@ -125,6 +125,19 @@ const PATTERNS: readonly DatePattern[] = [
     read: (g) => fields(null, num(g.m), null),
   },
 ];
+
+const BARE_CLOCK = /(?<=[于在，,。；;]|凌晨|早晨|上午|中午|下午|晚上|夜间|晚|^)([01]?\d|2[0-3])(?:[:：]([0-5]\d)(?![\d:：])|时([0-5]?\d)分)/g;
+
+/** A clock time with no date attached (`于14:30出现胸痛`): `XXXX-XX-XXT14:30` (guideline §1). */
+export function findBareClocks(text: string): TimexDraft[] {
+  const out: TimexDraft[] = [];
+  BARE_CLOCK.lastIndex = 0;
+  for (let m = BARE_CLOCK.exec(text); m !== null; m = BARE_CLOCK.exec(text)) {
+    const clock = { hour: Number(m[1]), minute: Number(m[2] ?? m[3]) };
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'DATE', value: '', approx: false, date: { year: null, month: null, day: null, clock } });
+  }
+  return out;
+}
 
 /**
  * A bare month continuing a list or range after a date (`2014-8月和9月`, `2018-03至5月`): found only there,

@@ -3,7 +3,7 @@ import type { Timex } from '../../domain/time.js';
 import { formatDate } from '../normalise/date-value.js';
 import { inferYears } from '../normalise/infer-years.js';
 import type { TimexDraft } from './draft.js';
-import { findDates, findListedMonths } from './find-dates.js';
+import { findBareClocks, findDates, findListedMonths } from './find-dates.js';
 import { findDeictics, findSameDayOffsets } from './find-deictics.js';
 import { findQuantities } from './find-quantities.js';
 import { foldText } from './fold-text.js';
@@ -21,6 +21,7 @@ export function recogniseTimexes(text: string, entities: readonly EntityMention[
   const candidates = [
     ...dates,
     ...findListedMonths(folded, dates),
+    ...findBareClocks(folded),
     ...findDeictics(folded),
     ...findSameDayOffsets(folded),
     ...findQuantities(folded, entities, quotes),
