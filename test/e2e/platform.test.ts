@@ -259,24 +259,24 @@ describe('platform killed mid-job', () => {
   it('finishes the job after a restart with every record stored exactly once', async () => {
     await (await testDriver()).close();
     const prefix = uniqueId('kill');
-    // 36 records, one patient each, so they run concurrently and the kill lands mid-job
+    // 40 records, one patient each, processed one at a time so the kill lands mid-job even on a fast machine
     const base = exampleRecords(prefix);
-    const records: ClinicalRecord[] = Array.from({ length: 36 }, (_, i) => {
+    const records: ClinicalRecord[] = Array.from({ length: 40 }, (_, i) => {
       const r = base[i % base.length]!;
       return { ...r, patientId: `${prefix}-p${i}`, recordId: `${prefix}-r${i}` };
     });
-    const env = platformEnv({ JOB_CONCURRENCY: '2' });
+    const env = platformEnv({ JOB_CONCURRENCY: '1' });
 
     let platform = await startPlatformProcess(env);
     const { submitRecords } = await gqlData<{ submitRecords: JobState }>(platform.url, SUBMIT, { records });
     const jobId = submitRecords.id;
     for (;;) {
       const { job } = await gqlData<{ job: JobState }>(platform.url, `query ($id: ID!) { job(id: $id) { done status } }`, { id: jobId });
-      if (job.done >= 2) {
+      if (job.done >= 1) {
         expect(job.done).toBeLessThan(records.length); // still mid-job
         break;
       }
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await new Promise((resolve) => setTimeout(resolve, 25));
     }
     expect(await platform.kill('SIGKILL')).toBeNull();
 
