@@ -3,6 +3,7 @@ import type { TimeLink, Timex } from '../domain/time.js';
 import { linkEntities } from './link/link-entities.js';
 import { recogniseTimexes } from './recognise/recognise-timexes.js';
 
+/** Input of `analyseTime`: the record text, its reference date and its entities (UTF-16 offsets). */
 export interface AnalyseTimeInput {
   text: string;
   /** The record's reference date `YYYY-MM-DD`; used for `今年N月`. When absent, the latest year written in the text. */
@@ -10,6 +11,7 @@ export interface AnalyseTimeInput {
   entities: readonly EntityMention[];
 }
 
+/** TIMEX in text order (`T1`…) and one link per event entity. */
 export interface AnalyseTimeResult {
   timexes: Timex[];
   links: TimeLink[];

@@ -8,6 +8,7 @@ export interface EndToEndCounts {
   placed: number;
 }
 
+/** Zeroed end-to-end counts. */
 export const emptyEndToEnd = (): EndToEndCounts => ({ goldEvents: 0, predictedEvents: 0, placed: 0 });
 
 /**

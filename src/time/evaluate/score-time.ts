@@ -11,6 +11,7 @@ export interface TimeCounts {
   linksCorrect: number;
 }
 
+/** Zeroed §4 counts. */
 export const emptyCounts = (): TimeCounts => ({ predicted: 0, gold: 0, matched: 0, kindCorrect: 0, valueCorrect: 0, links: 0, linksCorrect: 0 });
 
 const spanKey = (t: { start: number; end: number }): string => `${t.start}:${t.end}`;

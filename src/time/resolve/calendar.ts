@@ -5,6 +5,7 @@ export interface CalendarDay {
   day: number;
 }
 
+/** Gregorian leap year: 2016 → true, 1900 → false, 2000 → true. */
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
@@ -14,6 +15,7 @@ export function daysInMonth(year: number, month: number): number {
   return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
 }
 
+/** Whether a day exists: 2016-02-29 → true, 2018-02-29 → false, 2018-13-01 → false. */
 export function isValidDay(d: CalendarDay): boolean {
   return Number.isInteger(d.year) && d.year >= 1 && d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= daysInMonth(d.year, d.month);
 }
@@ -25,8 +27,9 @@ export function toDayNumber(d: CalendarDay): number {
   return 365 * y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) + Math.floor((153 * (m - 3) + 2) / 5) + d.day - 307;
 }
 
+/** Inverse of `toDayNumber`: toDayNumber(2018-03-12) → back to 2018-03-12. */
 export function fromDayNumber(n: number): CalendarDay {
-  // Inverse of toDayNumber by year estimate and correction; exact for all positive day numbers.
+  // Year estimate, then correction steps: exact for every positive day number.
   let year = Math.floor((n + 306) / 365.2425) + 1;
   while (toDayNumber({ year, month: 1, day: 1 }) > n) year--;
   while (toDayNumber({ year: year + 1, month: 1, day: 1 }) <= n) year++;

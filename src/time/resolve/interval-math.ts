@@ -4,6 +4,7 @@ import type { DurationParts } from './iso-duration.js';
 
 const RANK: Readonly<Record<TimePrecision, number>> = { YEAR: 0, MONTH: 1, DAY: 2, MINUTE: 3 };
 
+/** The coarser of two precisions: (DAY, MONTH) → MONTH. */
 export function coarser(a: TimePrecision, b: TimePrecision): TimePrecision {
   return RANK[a] <= RANK[b] ? a : b;
 }

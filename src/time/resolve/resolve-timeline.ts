@@ -13,6 +13,7 @@ export interface PriorEvent {
   interval: ResolvedInterval;
 }
 
+/** Input of `resolveTimeline`: `analyseTime`'s output plus the record date and the patient's earlier events. */
 export interface ResolveTimelineInput {
   /** The record's reference date `YYYY-MM-DD` (admission or writing). */
   recordedAt: string;
