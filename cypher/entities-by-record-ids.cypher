@@ -1,5 +1,6 @@
-// Batch (DataLoader): every mention of each record, ordered by offset.
+// Batch (DataLoader): every mention of each record, ordered by offset; timexId from the AT_TIME link.
 UNWIND $ids AS id
 MATCH (m:Mention {recordId: id})
-RETURN m {.*} AS mention
+OPTIONAL MATCH (m)-[:AT_TIME]->(x:Timex)
+RETURN m {.*, timexId: x.id} AS mention
 ORDER BY m.recordId, m.start

@@ -1,6 +1,6 @@
 /**
  * Bench section `ingest`: how fast extractions go into Neo4j and how fast a timeline comes back.
- * - batched: `replaceExtraction` (UNWIND, one transaction per record) → records/s, entities/s;
+ * - batched: `replaceExtraction` (one UNWIND statement, one transaction per record) → records/s, entities/s;
  * - single: the same records written one statement and one transaction per entity → entities/s; the ratio
  *   batched/single is measured in the same run, on the same server;
  * - timeline: p50/p99 of `ReadRepository.timeline` for one patient with `--timeline-events` (500) events.
@@ -11,6 +11,7 @@
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { GraphDriver } from '../graph/driver.js';
@@ -41,6 +42,7 @@ export const ingestBench: BenchSection = {
       timelineEvents: n('timeline-events', 500),
       timelineQueries: n('timeline-queries', 300),
     };
+    const loadAtStart = round(loadavg()[0] ?? 0);
     const server = await connect(ctx);
     try {
       const { driver } = server;
@@ -63,7 +65,9 @@ export const ingestBench: BenchSection = {
 
       ctx.log(`ingest: timeline of one patient with ${sizes.timelineEvents} events`);
       const timeline = await timelineLatency(driver, run, sizes.timelineEvents, sizes.entitiesPerRecord, sizes.timelineQueries);
-      const summary = { neo4j: server.description, sizes, batched, single, batchedOverSingleEntitiesPerSecond: round(ratio), timeline };
+      // The machine may be shared (model training): record the load the numbers were taken under.
+      const loadAverage1m = { start: loadAtStart, end: round(loadavg()[0] ?? 0) };
+      const summary = { neo4j: server.description, loadAverage1m, sizes, batched, single, batchedOverSingleEntitiesPerSecond: round(ratio), timeline };
       return { summary, markdown: markdown(summary) };
     } finally {
       await server.close();
@@ -178,17 +182,18 @@ function freePort(): Promise<number> {
 }
 
 function markdown(s: {
-  neo4j: string; sizes: Record<string, number>; batched: WriteResult; single: WriteResult;
+  neo4j: string; loadAverage1m: { start: number; end: number }; sizes: Record<string, number>; batched: WriteResult; single: WriteResult;
   batchedOverSingleEntitiesPerSecond: number; timeline: { events: number; queries: number; p50Ms: number; p99Ms: number; maxMs: number };
 }): string {
   return [
     '## Ingest into Neo4j',
     '',
-    `${s.neo4j}; synthetic extractions, ${s.sizes['entitiesPerRecord']} entities per record.`,
+    `${s.neo4j}; synthetic extractions, ${s.sizes['entitiesPerRecord']} entities per record; ` +
+      `1-min load average ${s.loadAverage1m.start} → ${s.loadAverage1m.end}.`,
     '',
     '| write path | records | entities | records/s | entities/s | round trips |',
     '|---|---:|---:|---:|---:|---:|',
-    `| batched (UNWIND, 1 tx per record) | ${s.batched.records} | ${s.batched.entities} | ${s.batched.recordsPerSecond} | ${s.batched.entitiesPerSecond} | ${s.batched.roundTrips} |`,
+    `| batched (1 UNWIND statement + tx per record) | ${s.batched.records} | ${s.batched.entities} | ${s.batched.recordsPerSecond} | ${s.batched.entitiesPerSecond} | ${s.batched.roundTrips} |`,
     `| one write (tx) per entity | ${s.single.records} | ${s.single.entities} | ${s.single.recordsPerSecond} | ${s.single.entitiesPerSecond} | ${s.single.roundTrips} |`,
     '',
     `Batched / single entities per second: **${s.batchedOverSingleEntitiesPerSecond}×**.`,

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 export const QUERY_NAMES = [
   'submit-job', 'jobs-by-ids', 'list-jobs', 'queued-items', 'start-job', 'finish-item',
-  'prior-events', 'delete-extraction', 'write-timexes', 'write-mentions', 'write-mention-one', 'update-record',
+  'prior-events', 'replace-extraction', 'delete-extraction', 'write-timexes', 'write-mention-one', 'update-record',
   'prune-orphan-concepts',
   'patients-by-ids', 'records-by-ids', 'records-by-patient-ids', 'entities-by-record-ids', 'timexes-by-ids',
   'timexes-by-record-ids', 'concepts-by-ids', 'timeline', 'search-entities',

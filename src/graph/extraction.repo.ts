@@ -13,14 +13,20 @@ import type { PriorEvent } from '../time/index.js';
 import type { GraphDriver, GraphTx } from './driver.js';
 import { mentionRows, timexRows, type ModelStamp, type RecordExtraction } from './extraction.rows.js';
 
-/** Batched: four statements per record whatever its size (UNWIND over TIMEX and mentions). */
+/** Batched: ONE statement per record whatever its size (UNWIND over TIMEX and mentions). */
 export async function replaceExtraction(tx: GraphTx, x: RecordExtraction, now: string): Promise<void> {
-  await tx.run('delete-extraction', { recordId: x.record.recordId });
-  const timexes = timexRows(x);
-  if (timexes.length > 0) await tx.run('write-timexes', { recordId: x.record.recordId, timexes });
-  const mentions = mentionRows(x);
-  if (mentions.length > 0) await tx.run('write-mentions', { recordId: x.record.recordId, mentions });
-  await updateRecord(tx, x.record, 'DONE', { entities: mentions.length, timexes: timexes.length, model: x.model }, now);
+  await tx.run('replace-extraction', {
+    patientId: x.record.patientId,
+    recordId: x.record.recordId,
+    kind: x.record.kind,
+    recordedAt: x.record.recordedAt,
+    text: x.record.text,
+    modelName: x.model.name,
+    modelVersion: x.model.version,
+    timexes: timexRows(x),
+    mentions: mentionRows(x),
+    now,
+  });
 }
 
 /**
