@@ -107,7 +107,7 @@ const PATTERNS: readonly DatePattern[] = [
   },
   // 8-10, 9-29, 07-24日: only where a date is expected (after 于/及/、/a clause break) and not before a unit.
   {
-    re: /(?<=^|[于在及和与、，,。；;：:\s]|\\U0004)(?<m>\d{1,2})-(?<d>\d{1,2})(?![\d\-/*×xX%])(?!\.\d)(?!\s*(?:天|(?<!0\d-\d+)日(?!\s*[患行在于])|周|月|年|小时|分|秒|次|个|粒|片|支|枚|例|cm|CM|mm|MM|ml|ML|mg|MG|g|G|岁|程|度|级|期|型|项|组|U|u|%|‰|cm|:|：))(?<suffix>[日号])?/g,
+    re: /(?<=^|[于在及和与、，,。；;\s]|\\U0004)(?<m>\d{1,2})-(?<d>\d{1,2})(?![\d\-/*×xX%])(?!\.\d)(?!\s*(?:天|(?<!0\d-\d+)日(?!\s*[患行在于])|周|月|年|小时|分|秒|次|个|粒|片|支|枚|例|cm|CM|mm|MM|ml|ML|mg|MG|g|G|岁|程|度|级|期|型|项|组|U|u|%|‰|cm|:|：))(?<suffix>[日号])?/g,
     read: (g) => {
       const m = num(g.m);
       const d = num(g.d);
