@@ -166,10 +166,13 @@ export class InferencePool {
   }
 
   private dispatch(): void {
+    let idle = this.slots.filter((s) => s.ready && !s.batch).length;
     for (const slot of this.slots) {
       if (this.queue.length === 0) return;
       if (!slot.ready || slot.batch) continue;
-      const jobs = this.takeBatch();
+      // Share the queue among the idle workers so one record's windows run in parallel (latency at concurrency 1).
+      const jobs = this.takeBatch(Math.ceil(this.queue.length / idle));
+      idle--;
       const batchId = this.nextBatchId++;
       slot.batch = { id: batchId, jobs };
       const lengths = Int32Array.from(jobs, (j) => j.ids.length);
@@ -184,13 +187,13 @@ export class InferencePool {
     }
   }
 
-  /** The oldest window plus queued windows of the same length, up to the batch limits. */
-  private takeBatch(): WindowJob[] {
+  /** The oldest window plus queued windows of the same length, up to the batch limits and `share`. */
+  private takeBatch(share: number): WindowJob[] {
     const head = this.queue[0] as WindowJob;
     const { maxBatchWindows, maxBatchTokens } = this.options;
     const picked = [0];
     const width = head.ids.length + 2;
-    const most = Math.max(1, Math.min(maxBatchWindows, Math.floor(maxBatchTokens / width)));
+    const most = Math.max(1, Math.min(share, maxBatchWindows, Math.floor(maxBatchTokens / width)));
     const limit = Math.min(this.queue.length, LOOKAHEAD);
     for (let i = 1; i < limit && picked.length < most; i++) {
       if ((this.queue[i] as WindowJob).ids.length === head.ids.length) picked.push(i);

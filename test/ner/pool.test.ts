@@ -36,3 +36,21 @@ it('batches equal-length windows from concurrent submitters and never pads unequ
     await pool.close();
   }
 });
+
+it("splits one record's windows across idle workers (latency at concurrency 1)", async () => {
+  const folder = await loadModelFolder(model.dir);
+  const pool = await InferencePool.start({
+    workerUrl: resolveWorkerUrl(new URL('../../src/ner/worker-url.ts', import.meta.url).href),
+    size: 2,
+    maxBatchWindows: 16,
+    maxBatchTokens: 8192,
+    log: () => undefined,
+    init: { onnxPath: folder.onnxPath, intraOpThreads: 1, executionProviders: ['cpu'], crf: folder.crf, scheme: folder.scheme, ...folder.special },
+  });
+  try {
+    await Promise.all(Array.from({ length: 16 }, (_, i) => pool.submit(Int32Array.from({ length: 20 }, (_, t) => 5 + ((t + i) % 30)))));
+    expect(pool.batches).toBe(2); // 8 + 8 on two workers, not 16 on one
+  } finally {
+    await pool.close();
+  }
+});
