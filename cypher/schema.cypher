@@ -7,7 +7,7 @@ CREATE CONSTRAINT timex_id IF NOT EXISTS FOR (n:Timex) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT concept_id IF NOT EXISTS FOR (n:Concept) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT job_id IF NOT EXISTS FOR (n:Job) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT job_item_id IF NOT EXISTS FOR (n:JobItem) REQUIRE n.id IS UNIQUE;
-CREATE INDEX mention_patient_time IF NOT EXISTS FOR (n:Mention) ON (n.patientId, n.timeStart);
+CREATE INDEX mention_patient IF NOT EXISTS FOR (n:Mention) ON (n.patientId);
 CREATE INDEX mention_record IF NOT EXISTS FOR (n:Mention) ON (n.recordId);
 CREATE INDEX mention_type IF NOT EXISTS FOR (n:Mention) ON (n.type);
 CREATE TEXT INDEX mention_text IF NOT EXISTS FOR (n:Mention) ON (n.textLower);

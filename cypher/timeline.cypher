@@ -1,5 +1,7 @@
 // A patient's events by resolved time; an event is kept when its interval overlaps [$from, $to] (null = open).
+// The hint: without it the planner may seek by type, i.e. scan that type across every patient.
 MATCH (m:Mention {patientId: $patientId})
+USING INDEX m:Mention(patientId)
 WHERE m.type IN $types
   AND ($from IS NULL OR m.timeEnd >= $from)
   AND ($to IS NULL OR m.timeStart <= $to)

@@ -100,7 +100,7 @@ export class ReadRepository {
       type: a.type ?? null,
       text,
       patientId: a.patientId ?? null,
-      after: a.after === undefined ? null : Buffer.from(a.after, 'base64url').toString('utf8'),
+      after: a.after === undefined ? '' : Buffer.from(a.after, 'base64url').toString('utf8'),
       limit: neo4j.int(a.first + 1),
     });
     const items = rows.slice(0, a.first).map((r) => toEntityView(r.get('mention') as Props));
