@@ -171,6 +171,7 @@ describe('DURATION', () => {
     ['化疗后腹泻3天，现已恢复', [['3天', 'DURATION', 'P3D']]],
     ['疼痛可缓解2小时', [['2小时', 'DURATION', 'PT2H']]],
     ['疼痛持续时间半小时', [['半小时', 'DURATION', 'PT30M']]],
+    ['确诊后口服希罗达2月', [['2月', 'DURATION', 'P2M']]],
   ];
   for (const [text, rows] of table) it(text, () => check(text, rows));
   it('reads a symptom still present as an onset (RELATIVE), not a length', () => {

@@ -21,6 +21,8 @@ const HISTORY_WORD = /(?:病史|史|绝经|闭经|确诊|发现|诊断)[^，,。
 const EPISODE_VERB = /(?:休息|卧床|治疗|服用|服药|口服|输液|住院|化疗|放疗|用药|持续|维持|吸氧|透析|禁食|减压|水化|停药|抗感染|抗炎|缓解|延迟|推迟|空腹|[服用疗])\s*$/;
 /** `化疗后`, `术后`: an episode that follows an event (not `大便后`, `里急后重`). */
 const AFTER_EVENT = new RegExp(`(?:${ANCHOR_WORDS.filter((w) => w !== '入院').join('|')})后`);
+/** A treatment verb with its drug (`口服希罗达2月`, `予奥美拉唑治疗2周`). */
+const TREATMENT_WITH_OBJECT = /(?:服用|口服|予以?|给予|使用|应用|静滴)[^，,。；;“”"]{1,10}$/;
 const EPISODE_END = /^[^。；;]{0,6}?(?:后|现已|已|自行)?(?:缓解|好转|恢复|消退|消失|出院|停药|干净)/;
 const COMPLAINT_OPENER = /(?:因|以|主诉|诉)\s*\\?$/;
 const CURRENT_ADMISSION = /^(?:收入|收住|收治)/;
@@ -125,7 +127,12 @@ function classifyBare(
   if (/日$/.test(text.slice(q.start, end)) && q.pre === '' && /(?:[于在月至，,。；;]|^)\s*$/.test(before)) return null;
   if (/^0\d/.test(text.slice(q.start, end))) return null; // `03-16日`: a date, never a length
   const disease = entities.some((e) => e.type === 'DISEASE' && e.end <= q.start && /^\s*$/.test(text.slice(e.end, q.start)));
-  if (disease || HISTORY_WORD.test(before) || /^\s*(?:入院|就诊|来院|来诊|来我院)/.test(after)) {
+  if (disease) return { start: q.start, end, kind: 'RELATIVE', value: `-${q.duration}`, approx: false };
+  // A treatment right before the length (`确诊后口服希罗达2月`) is an episode even after a history word.
+  if (EPISODE_VERB.test(before) || TREATMENT_WITH_OBJECT.test(before)) {
+    return { start: q.start, end, kind: 'DURATION', value: q.duration, approx: false };
+  }
+  if (HISTORY_WORD.test(before) || /^\s*(?:入院|就诊|来院|来诊|来我院)/.test(after)) {
     return { start: q.start, end, kind: 'RELATIVE', value: `-${q.duration}`, approx: false };
   }
   if (isEpisode(text, q, before)) return { start: q.start, end, kind: 'DURATION', value: q.duration, approx: false };
@@ -139,7 +146,7 @@ function classifyBare(
  * (`手麻木3天，现已恢复`).
  */
 function isEpisode(text: string, q: QuantityMatch, before: string): boolean {
-  if (EPISODE_VERB.test(before)) return true;
+  if (EPISODE_VERB.test(before) || TREATMENT_WITH_OBJECT.test(before)) return true;
   const clauseStart = Math.max(text.lastIndexOf('，', q.start - 1), text.lastIndexOf(',', q.start - 1), text.lastIndexOf('。', q.start - 1), text.lastIndexOf('；', q.start - 1));
   const clause = text.slice(clauseStart + 1, q.start);
   if (AFTER_EVENT.test(clause) && q.pre !== '近') return true;
