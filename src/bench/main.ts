@@ -2,9 +2,10 @@
  * `npm run bench` → `node dist/bench/main.js [--json] [--only a,b] [--out DIR] [section flags]`.
  * Runs each section, writes `bench/results-<date>.json` and `bench/results-<date>.md` (machine details + each
  * section's block) and prints the markdown, or with `--json` one JSON object `{ machine, <section>: {...} }`.
+ * `--only a,b` reruns some sections and keeps the other sections' results already in the day's files.
  * To add a section, create `src/bench/<name>.bench.ts` exporting a `BenchSection` and list it in SECTIONS.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeMachine } from './machine.js';
@@ -36,30 +37,35 @@ async function main(args: string[]): Promise<number> {
   const only = typeof flags.get('only') === 'string' ? (flags.get('only') as string).split(',') : null;
   const machine = describeMachine(repoRoot);
   const startedAt = new Date();
-  const results: Record<string, unknown> = { startedAt: startedAt.toISOString(), machine };
-  const blocks: string[] = [];
+  const date = startedAt.toISOString().slice(0, 10);
+  const outDir = path.resolve(repoRoot, typeof flags.get('out') === 'string' ? (flags.get('out') as string) : 'bench');
+  const jsonFile = path.join(outDir, `results-${date}.json`);
+  // A partial run (--only) updates its sections in the day's file and keeps the others' results.
+  const previous = existsSync(jsonFile) ? (JSON.parse(readFileSync(jsonFile, 'utf8')) as Record<string, unknown>) : {};
+  const results: Record<string, unknown> = { ...previous, startedAt: startedAt.toISOString(), machine };
+  const blocks = { ...((previous['markdown'] as Record<string, string> | undefined) ?? {}) };
   for (const section of SECTIONS) {
     if (only && !only.includes(section.name)) continue;
     ctx.log(`section ${section.name}`);
     const { summary, markdown } = await section.run(ctx);
-    results[section.name] = summary;
-    blocks.push(markdown);
+    results[section.name] = { ...summary, ranAt: new Date().toISOString() };
+    blocks[section.name] = markdown;
   }
-  const date = startedAt.toISOString().slice(0, 10);
-  const outDir = path.resolve(repoRoot, typeof flags.get('out') === 'string' ? (flags.get('out') as string) : 'bench');
+  results['markdown'] = blocks;
   mkdirSync(outDir, { recursive: true });
   const md = [
-    `# Benchmark ${startedAt.toISOString()}`,
+    `# Benchmark ${date}`,
     '',
     `Machine: ${machine.cpuModel}, ${machine.cores} cores (${machine.availableParallelism} available), ${machine.memoryGiB} GiB,`,
     `${machine.platform}; Node ${machine.node}, onnxruntime-node ${machine.onnxruntimeNode}; 1-min load average at start ${machine.loadAverage1m}.`,
     '',
-    ...blocks,
+    ...SECTIONS.map((s) => blocks[s.name]).filter((b): b is string => b !== undefined),
   ].join('\n');
-  writeFileSync(path.join(outDir, `results-${date}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(path.join(outDir, `results-${date}.md`), `${md}\n`);
-  ctx.log(`wrote ${path.join(outDir, `results-${date}.json`)} and .md`);
-  process.stdout.write(flags.has('json') ? `${JSON.stringify(results)}\n` : `${md}\n`);
+  ctx.log(`wrote ${jsonFile} and .md`);
+  const { markdown: _markdown, ...printable } = results;
+  process.stdout.write(flags.has('json') ? `${JSON.stringify(printable)}\n` : `${md}\n`);
   return 0;
 }
 
