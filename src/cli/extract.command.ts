@@ -39,7 +39,8 @@ export async function run(args: string[]): Promise<number> {
   const text = (await readInput(positionals[0])).replace(/^\uFEFF/u, '');
   const engine = await createNerEngine({
     ...(values.model !== undefined ? { modelDir: values.model } : {}),
-    poolSize: values.pool !== undefined ? Number(values.pool) : 1,
+    // Default pool (one worker per core): a long file's windows then decode in parallel.
+    ...(values.pool !== undefined ? { poolSize: Number(values.pool) } : {}),
   });
   try {
     const entities = await engine.extract(text);
