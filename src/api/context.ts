@@ -7,7 +7,9 @@
  * independent of how many records or events it touches.
  */
 import DataLoader from 'dataloader';
-import type { ConceptView, EntityView, PatientView, RecordView, TimexView } from '../graph/graph.types.js';
+import type {
+  ConceptView, EntityView, PatientView, RecordView, TimelineEvent, TimelineQuery, TimexView,
+} from '../graph/graph.types.js';
 import type { CoalescingPubSub } from './coalescing-pubsub.js';
 import type { ApiServices, ReadsPort } from './services.js';
 
@@ -19,6 +21,11 @@ export interface Loaders {
   timex: DataLoader<string, TimexView | null>;
   timexesByRecord: DataLoader<string, TimexView[]>;
   concept: DataLoader<string, ConceptView | null>;
+  /**
+   * Timelines, cached per (patient, from, to, types): a query that reaches one patient's timeline along many paths
+   * reads it once. The repository has no multi-patient timeline statement, so distinct patients cost one trip each.
+   */
+  timeline: DataLoader<TimelineQuery, TimelineEvent[], string>;
   clearAll(): void;
 }
 
@@ -42,6 +49,10 @@ export function createLoaders(reads: ReadsPort): Loaders {
     timex: new DataLoader<string, TimexView | null>((ids) => reads.timexesByIds(ids)),
     timexesByRecord: new DataLoader<string, TimexView[]>((ids) => reads.timexesByRecordIds(ids)),
     concept: new DataLoader<string, ConceptView | null>((ids) => reads.conceptsByIds(ids)),
+    timeline: new DataLoader<TimelineQuery, TimelineEvent[], string>(
+      (queries) => Promise.all(queries.map((query) => reads.timeline(query))),
+      { cacheKeyFn: (q) => JSON.stringify([q.patientId, q.from ?? null, q.to ?? null, q.types ? [...q.types].sort() : null]) },
+    ),
   };
   return {
     ...loaders,

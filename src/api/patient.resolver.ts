@@ -42,7 +42,7 @@ export class PatientResolver {
     if (args.from && args.to && args.from > args.to) {
       throw new BadUserInputError(`timeline: expected from <= to, got from ${args.from} and to ${args.to}`);
     }
-    return ctx.services.reads.timeline({
+    return ctx.loaders.timeline.load({
       patientId: patient.id,
       ...(args.from ? { from: args.from } : {}),
       ...(args.to ? { to: args.to } : {}),

@@ -143,6 +143,19 @@ describe('per-request DataLoaders', { timeout: 60_000 }, () => {
     expect(large.trips).toBeLessThanOrEqual(10);
   });
 
+  it('reads a timeline reached twice in one query once', async () => {
+    const query = (fields: string): string => `query ($id: ID!) { patient(id: $id) { ${fields} } }`;
+    const trips = async (source: string): Promise<number> => {
+      driver.resetRoundTrips();
+      const result = await graphql({ schema, source, variableValues: { id: `${run}-small` }, contextValue: createContext(services, createApiPubSub()) });
+      expect(result.errors).toBeUndefined();
+      return driver.roundTrips;
+    };
+    const once = await trips(query('timeline(types: [DRUG, SURGERY]) { undated }'));
+    const twice = await trips(query('a: timeline(types: [DRUG, SURGERY]) { undated } b: timeline(types: [SURGERY, DRUG]) { time { start } }'));
+    expect(twice).toBe(once);
+  });
+
   it('answers null for an unknown patient in one round trip', async () => {
     driver.resetRoundTrips();
     const result = await graphql({ schema, source: QUERY, variableValues: { id: `${run}-nobody` }, contextValue: createContext(services, createApiPubSub()) });
