@@ -1,6 +1,8 @@
+import { OncoError } from '../errors/onco-error.js';
+
 /**
- * Errors raised by the NER engine. Each carries a literal `code` so callers (CLI, jobs, API) can map it without
- * parsing messages, and keeps the underlying `cause`.
+ * Errors raised by the NER engine: an `OncoError` with a literal `code`, so callers (CLI, jobs, API) map it without
+ * parsing messages; keeps the underlying `cause`.
  */
 export type NerErrorCode =
   | 'NER_MODEL_LOAD_FAILED' // model folder missing, incomplete or inconsistent; ONNX graph unusable
@@ -9,12 +11,11 @@ export type NerErrorCode =
   | 'NER_INFERENCE_FAILED' // onnxruntime failed on a batch, or a worker died
   | 'BAD_USER_INPUT'; // e.g. `extract(42)`
 
-export class NerError extends Error {
+export class NerError extends OncoError<NerErrorCode> {
   readonly code: NerErrorCode;
 
   constructor(code: NerErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'NerError';
+    super(message, {}, options);
     this.code = code;
   }
 }
