@@ -221,8 +221,10 @@ describe('platform end to end', () => {
     const inline = await gql(platform.url, `mutation { submitRecords(records: [{ patientId: "${bad}-p", recordId: "${bad}-r9",
       kind: OTHER, recordedAt: "2019-02-29", text: "术后2年" }]) { id } }`);
     expect(inline.errors?.[0]?.extensions?.['code']).toBe('INVALID_DATE');
-    const paging = await gql(platform.url, `{ jobs(first: 0) { nodes { id } } }`);
-    expect(paging.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    for (const query of ['{ jobs(first: 0) { nodes { id } } }', '{ jobs(first: 5, after: "garbage") { nodes { id } } }',
+      '{ entities(first: 101) { nodes { id } } }']) {
+      expect((await gql(platform.url, query)).errors?.[0]?.extensions?.['code'], query).toBe('BAD_USER_INPUT');
+    }
     const range = await gql(platform.url, `{ patient(id: "${records[0]!.patientId}") { timeline(from: "2020-01-02", to: "2020-01-01") { undated } } }`);
     expect(range.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
     const preview = await gql(platform.url, `{ extract(text: " ", recordedAt: "2020-01-01") { timexes { id } } }`);
