@@ -43,7 +43,10 @@ export class TimelineEventNode {
   @Field(() => EntityNode)
   entity!: EntityNode;
 
-  @Field(() => TimexNode, { nullable: true, description: 'The time expression that places the event; null when undated.' })
+  @Field(() => TimexNode, {
+    nullable: true,
+    description: 'The time expression linked to the event; null when none. (One that could not be resolved leaves the event undated.)',
+  })
   timex!: TimexNode | null;
 
   @Field(() => RecordNode)
