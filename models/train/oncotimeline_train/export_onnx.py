@@ -35,12 +35,14 @@ def load_run(run: Path, which: str = "best.pt") -> tuple[HybridTagger, dict]:
 def export_onnx(model: HybridTagger, path: Path, opset: int = 17) -> None:
     ids = torch.tensor([[101, 1957, 3300, 102], [101, 2769, 4638, 102]], dtype=torch.long)
     mask = torch.ones_like(ids)
+    wrapper = ExportWrapper(model).eval()
     torch.onnx.export(
-        ExportWrapper(model), (ids, mask), str(path), opset_version=opset, dynamo=False,
+        wrapper, (ids, mask), str(path), opset_version=opset, dynamo=False,
         input_names=["input_ids", "attention_mask"], output_names=["emissions"],
         dynamic_axes={"input_ids": {0: "batch", 1: "length"}, "attention_mask": {0: "batch", 1: "length"},
                       "emissions": {0: "batch", 1: "length"}},
     )
+    model.eval()  # the exporter restores the wrapper's previous mode recursively; keep the model in eval
 
 
 def quantize_int8(src: Path, dst: Path) -> None:
