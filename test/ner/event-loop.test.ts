@@ -29,9 +29,10 @@ it('keeps the main event loop responsive while the pool runs a long batch', asyn
     running = false;
     expect(entities.length).toBeGreaterThan(0);
     expect(inferenceMs).toBeGreaterThan(200); // otherwise the test proves nothing
-    // Blocking inference on the main thread would delay a timer by about the whole batch time.
-    expect(maxLag).toBeLessThan(inferenceMs / 4);
-    expect(ticks).toBeGreaterThan(10);
+    // All 14 windows go in ONE batch, so inference on the main thread would delay a timer by about the whole
+    // inference time and let ~1 timer fire. Bounds leave room for a busy CI box (other test files, training).
+    expect(maxLag).toBeLessThan(inferenceMs / 2);
+    expect(ticks).toBeGreaterThan(inferenceMs / 25);
   } finally {
     await engine.close();
   }
