@@ -33,7 +33,7 @@ def load_run(run: Path, which: str = "best.pt") -> tuple[HybridTagger, dict]:
 
 
 def export_onnx(model: HybridTagger, path: Path, opset: int = 17) -> None:
-    ids = torch.tensor([[101, 1957, 3300, 102], [101, 2769, 4638, 102]], dtype=torch.long)
+    ids = torch.tensor([[101, 1957, 3300, 102]], dtype=torch.long)  # batch 1: the LSTM exporter wants it
     mask = torch.ones_like(ids)
     wrapper = ExportWrapper(model).eval()
     torch.onnx.export(
