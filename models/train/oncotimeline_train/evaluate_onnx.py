@@ -4,8 +4,9 @@
 
 - fp32 and int8 variants: strict P/R/F1 (micro, per type), size, records/s with onnxruntime (same run).
 - Decoded-entity parity: the fp32 ONNX folder vs the PyTorch checkpoint on every dev record (must be identical).
-- Writes metrics.json, parity-dev.jsonl (the served variant's entities on the dev records, code-point offsets, for
-  the TypeScript parity test) and dev.jsonl-format gold for `oncotimeline evaluate` is written by `--write-dev`.
+- Writes metrics.json and parity-dev.jsonl (the served variant's entities on the dev records by record id, code-point
+  offsets, no text, for the TypeScript parity test); `--write-dev FILE` writes the dev split's gold (with text,
+  outside the repository) for `oncotimeline evaluate --data FILE`.
 """
 from __future__ import annotations
 
@@ -33,12 +34,17 @@ def score_variant(folder: Path, onnx_file: str, records) -> tuple[dict, list]:
     return s, pred
 
 
-def write_ccks_jsonl(path: Path, records, preds=None) -> None:
+def write_ccks_jsonl(path: Path, records, preds=None, with_text: bool = True) -> None:
+    """CCKS 2019-format lines. Without text (with_text=False) the file holds ids and offsets only, so a committed
+    parity slice never copies dataset text into the repository; readers join it with the data by id."""
     with open(path, "w", encoding="utf-8") as f:
         for i, r in enumerate(records):
             ents = preds[i] if preds is not None else r.entities
-            f.write(json.dumps({"id": r.id, "originalText": r.text, "entities": [
-                {"start_pos": s, "end_pos": e, "label_type": t} for s, e, t in ents]}, ensure_ascii=False) + "\n")
+            obj = {"id": r.id, "chars": len(r.text)}
+            if with_text:
+                obj["originalText"] = r.text
+            obj["entities"] = [{"start_pos": s, "end_pos": e, "label_type": t} for s, e, t in ents]
+            f.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
 
 def main(argv=None) -> int:
@@ -89,7 +95,7 @@ def main(argv=None) -> int:
         "machine": {"cpu": platform.processor() or platform.machine(), "python": platform.python_version()},
     }
     (args.model / "metrics.json").write_text(json.dumps(metrics, ensure_ascii=False, indent=2))
-    write_ccks_jsonl(args.model / "parity-dev.jsonl", dev, preds[serve])
+    write_ccks_jsonl(args.model / "parity-dev.jsonl", dev, preds[serve], with_text=False)
     if args.write_dev:
         write_ccks_jsonl(args.write_dev, dev)
     print(f"serving {serve}; wrote {args.model / 'metrics.json'}")
