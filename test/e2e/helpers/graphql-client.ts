@@ -42,7 +42,7 @@ export async function wsClient(wsUrl: string): Promise<Client> {
 export async function collect<T>(
   iterator: AsyncIterableIterator<{ data?: unknown; errors?: unknown }>,
   until: (payload: T) => boolean = () => false,
-  timeoutMs = 120_000,
+  timeoutMs = 300_000,
 ): Promise<T[]> {
   const out: T[] = [];
   const timer = setTimeout(() => void iterator.return?.(), timeoutMs);

@@ -7,7 +7,7 @@
  *   await platform.kill('SIGKILL');
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,7 @@ export interface PlatformProcess {
 
 export async function startPlatformProcess(env: Record<string, string>, timeoutMs = 120_000): Promise<PlatformProcess> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first (npm test does)`);
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'oncotimeline-e2e-'));
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
     cwd: ROOT,
     env: {
@@ -34,7 +35,7 @@ export async function startPlatformProcess(env: Record<string, string>, timeoutM
       HOME: process.env['HOME'] ?? '',
       PORT: '0',
       HOST: '127.0.0.1',
-      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'oncotimeline-e2e-')),
+      DATA_DIR: dataDir,
       NER_POOL_SIZE: '1',
       ...env,
     },
@@ -43,7 +44,12 @@ export async function startPlatformProcess(env: Record<string, string>, timeoutM
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      rmSync(dataDir, { recursive: true, force: true });
+      resolve(code);
+    }),
+  );
 
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`platform not listening within ${timeoutMs} ms:\n${output}`)), timeoutMs);
