@@ -72,7 +72,7 @@ describe('NER engine (tiny random model)', () => {
       await bigEngine.close();
       big.cleanup();
     }
-  }, 60_000);
+  }, 240_000); // ~7 s on an idle 2-core box; generous for a loaded one
 
   it('logs the CPU fallback once per engine, without record text', () => {
     const fallbacks = logs.filter((l) => l.includes("using 'cpu'"));

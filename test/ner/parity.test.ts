@@ -9,6 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNerEngine, type NerEngine } from '../../src/ner/index.js';
+import { PARITY_MODEL } from '../fixtures/ner/python-parity.js';
+import { tempModel } from './engine-helpers.js';
 
 interface ParityCase {
   text: string;
@@ -38,6 +40,28 @@ function toCodePoints(text: string, utf16: number): number {
   return k;
 }
 
+/** Runs every case through the engine and compares code-point spans with the Python output. */
+async function expectParity(engine: NerEngine, cases: ParityCase[], minAgreement: number): Promise<void> {
+  expect(cases.length).toBeGreaterThan(0);
+  const predicted = await engine.extractMany(cases.map((c) => c.text));
+  let same = 0;
+  let total = 0;
+  const mismatches: string[] = [];
+  cases.forEach((c, i) => {
+    const ours = new Set((predicted[i] ?? []).map((e) => `${toCodePoints(c.text, e.start)}:${toCodePoints(c.text, e.end)}:${e.label}`));
+    const theirs = new Set(c.entities.map((e) => `${e.start}:${e.end}:${e.label}`));
+    for (const k of theirs) if (ours.has(k)) same++;
+    total += Math.max(ours.size, theirs.size);
+    const onlyOurs = [...ours].filter((k) => !theirs.has(k));
+    const onlyTheirs = [...theirs].filter((k) => !ours.has(k));
+    if (onlyOurs.length + onlyTheirs.length > 0) {
+      mismatches.push(`case ${i}: TypeScript only [${onlyOurs.join(' ')}], Python only [${onlyTheirs.join(' ')}]`);
+    }
+  });
+  if (minAgreement === 1) expect(mismatches.slice(0, 5)).toEqual([]);
+  expect(total === 0 ? 1 : same / total, mismatches.slice(0, 5).join('\n')).toBeGreaterThanOrEqual(minAgreement);
+}
+
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 for (const suite of SUITES) {
@@ -52,28 +76,27 @@ for (const suite of SUITES) {
     afterAll(async () => engine?.close());
 
     it(`agrees with ${suite.file} (≥ ${suite.minAgreement * 100}% of spans)`, async () => {
-      const cases = readCases(fixture);
-      expect(cases.length).toBeGreaterThan(0);
-      const predicted = await engine.extractMany(cases.map((c) => c.text));
-      let same = 0;
-      let total = 0;
-      const mismatches: string[] = [];
-      cases.forEach((c, i) => {
-        const ours = new Set(
-          (predicted[i] ?? []).map((e) => `${toCodePoints(c.text, e.start)}:${toCodePoints(c.text, e.end)}:${e.label}`),
-        );
-        const theirs = new Set(c.entities.map((e) => `${e.start}:${e.end}:${e.label}`));
-        for (const k of theirs) if (ours.has(k)) same++;
-        total += Math.max(ours.size, theirs.size);
-        const onlyOurs = [...ours].filter((k) => !theirs.has(k));
-        const onlyTheirs = [...theirs].filter((k) => !ours.has(k));
-        if (onlyOurs.length + onlyTheirs.length > 0) {
-          mismatches.push(`case ${i}: TypeScript only [${onlyOurs.join(' ')}], Python only [${onlyTheirs.join(' ')}]`);
-        }
-      });
-      const agreement = total === 0 ? 1 : same / total;
-      if (suite.minAgreement === 1) expect(mismatches.slice(0, 5)).toEqual([]);
-      expect(agreement, mismatches.slice(0, 5).join('\n')).toBeGreaterThanOrEqual(suite.minAgreement);
+      await expectParity(engine, readCases(fixture), suite.minAgreement);
     }, 300_000);
   });
 }
+
+// A deterministic TS-generated model with many entities per text, decoded by the Python OnnxTagger
+// (test/fixtures/ner/make-python-parity.ts): deeper coverage than the tiny model's few entities.
+describe('parity with the Python decode: generated many-entity model', () => {
+  const model = tempModel(PARITY_MODEL);
+  let engine: NerEngine;
+  beforeAll(async () => {
+    engine = await createNerEngine({ modelDir: model.dir, poolSize: 2, executionProviders: ['cpu'] });
+  });
+  afterAll(async () => {
+    await engine?.close();
+    model.cleanup();
+  });
+
+  it('agrees exactly with python-parity.jsonl', async () => {
+    const cases = readCases(path.join(REPO, 'test/fixtures/ner/python-parity.jsonl'));
+    expect(cases.reduce((n, c) => n + c.entities.length, 0)).toBeGreaterThan(100);
+    await expectParity(engine, cases, 1);
+  }, 120_000);
+});
