@@ -68,12 +68,14 @@ export async function createNerEngine(options: NerEngineOptions = {}): Promise<N
   const poolSize = positiveInt('poolSize', options.poolSize, Math.min(4, availableParallelism()));
   const intraOpThreads = positiveInt('intraOpThreads', options.intraOpThreads, 1);
   const maxQueue = positiveInt('maxQueue', options.maxQueue, 1024);
-  const maxBatchWindows = positiveInt('maxBatchWindows', options.maxBatchWindows, 16);
   const maxBatchTokens = positiveInt('maxBatchTokens', options.maxBatchTokens, 8192);
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
   const folder = await loadModelFolder(options.modelDir ?? defaultModelDir(), {
     ...(options.onnxFile !== undefined ? { onnxFile: options.onnxFile } : {}),
   });
+  // Dynamic int8 quantisation scales activations by the min/max of the whole input tensor, so a window's result
+  // would depend on what it is batched with; int8 models run one window per call (same as the Python reference).
+  const maxBatchWindows = positiveInt('maxBatchWindows', options.maxBatchWindows, folder.precision === 'int8' ? 1 : 16);
   const pool = await InferencePool.start({
     workerUrl: resolveWorkerUrl(),
     size: poolSize,

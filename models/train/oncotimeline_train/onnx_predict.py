@@ -47,13 +47,17 @@ class OnnxTagger:
         if threads:
             so.intra_op_num_threads = threads
         path = self.folder / (onnx_file or self.config["onnxFile"])
+        # Dynamic int8 quantisation scales activations per input tensor: batching would make a window's result
+        # depend on its batch-mates, so int8 runs one window per call (the TypeScript engine does the same).
+        self.batch_size = 1 if "int8" in path.name else 16
         self.sess = ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
 
     def emissions(self, rows: list[list[int]]) -> np.ndarray:
         ids = np.array(rows, dtype=np.int64)  # equal-length rows only (see config.json "batching")
         return self.sess.run(["emissions"], {"input_ids": ids, "attention_mask": np.ones_like(ids)})[0]
 
-    def predict(self, text: str, batch_size: int = 16) -> list[Span]:
+    def predict(self, text: str, batch_size: int | None = None) -> list[Span]:
+        batch_size = batch_size or self.batch_size
         ids = self.tok.encode_chars(text)
         if not ids:
             return []
