@@ -53,7 +53,7 @@ def main(argv=None) -> int:
     ap.add_argument("--run", type=Path, help="training run whose best.pt the folder was exported from (parity)")
     ap.add_argument("--data", default=None)
     ap.add_argument("--serve", choices=["fp32", "int8", "auto"], default="auto",
-                    help="variant to serve; auto = int8 unless it loses more than 0.5 F1 point")
+                    help="variant to serve; auto = int8 unless it loses more than 0.5 F1 point. ship.sh serves int8: the fp32 file (104 MB) is over what git hosts take")
     ap.add_argument("--write-dev", type=Path, help="also write the dev split's gold as CCKS 2019 JSON lines here")
     args = ap.parse_args(argv)
 
