@@ -11,14 +11,5 @@ export function mentions(source: string, items: readonly (readonly [string, stri
   });
 }
 
-/** Mulberry32: a small seeded PRNG so property tests are repeatable without a dependency. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG so property tests are repeatable without a dependency. */
+export { mulberry32 as seededRandom } from '../helpers/prng.js';

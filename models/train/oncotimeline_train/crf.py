@@ -6,6 +6,7 @@ so the exported transitions (learned + constraints) decode exactly as in trainin
 """
 from __future__ import annotations
 
+import numpy as np
 import torch
 from torch import nn
 
@@ -68,25 +69,28 @@ class CRF(nn.Module):
         """Viterbi paths, one list per sequence (length = its unmasked prefix). Ties → lowest label index."""
         self._validate(emissions, mask)
         trans, start, end = self.scores()
-        return [viterbi(emissions[b, : int(mask[b].sum())].double(), trans.double(), start.double(), end.double()) for b in range(emissions.shape[0])]
+        trans, start, end = (t.detach().cpu().double().numpy() for t in (trans, start, end))
+        em = emissions.detach().cpu().double().numpy()
+        return [viterbi(em[b, : int(mask[b].sum())], trans, start, end) for b in range(em.shape[0])]
 
 
-def viterbi(em: torch.Tensor, trans: torch.Tensor, start: torch.Tensor, end: torch.Tensor) -> list[int]:
-    """em (n, L). argmax takes the first maximum, i.e. the lowest index on ties, as the TypeScript decoder does."""
+def viterbi(em, trans, start, end) -> list[int]:
+    """float64 Viterbi over em (n, L), tensors or arrays. argmax keeps the first maximum (lowest label index on
+    ties), as the TypeScript decoder does; the ONNX reference decodes with this same function."""
+    em, trans, start, end = (np.asarray(x, dtype=np.float64) for x in (em, trans, start, end))
     n = em.shape[0]
     if n == 0:
         return []
     score = start + em[0]
-    back = []
+    back = np.empty((n, em.shape[1]), dtype=np.int64)
     for t in range(1, n):
-        cand = score.unsqueeze(1) + trans  # (L_prev, L_next)
-        best, idx = cand.max(0)
-        back.append(idx)
-        score = best + em[t]
+        cand = score[:, None] + trans  # (prev, next)
+        back[t] = cand.argmax(0)
+        score = cand.max(0) + em[t]
     score = score + end
     tag = int(score.argmax())
     path = [tag]
-    for idx in reversed(back):
-        tag = int(idx[tag])
+    for t in range(n - 1, 0, -1):
+        tag = int(back[t, tag])
         path.append(tag)
     return path[::-1]

@@ -6,29 +6,10 @@ from pathlib import Path
 
 import numpy as np
 
+from .crf import viterbi as viterbi_np  # one Viterbi for PyTorch and ONNX decoding
 from .labels import tags_to_spans
 from .tokenizer import CharTokenizer
 from .windows import Span, make_windows, merge_window_spans
-
-
-def viterbi_np(em: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray) -> list[int]:
-    """float64 Viterbi; argmax keeps the first maximum (lowest label index on ties), like the TS decoder."""
-    n = em.shape[0]
-    if n == 0:
-        return []
-    score = start + em[0]
-    back = np.empty((n, em.shape[1]), dtype=np.int64)
-    for t in range(1, n):
-        cand = score[:, None] + trans  # (prev, next)
-        back[t] = cand.argmax(0)
-        score = cand.max(0) + em[t]
-    score = score + end
-    tag = int(score.argmax())
-    path = [tag]
-    for t in range(n - 1, 0, -1):
-        tag = int(back[t, tag])
-        path.append(tag)
-    return path[::-1]
 
 
 class OnnxTagger:

@@ -1,4 +1,7 @@
 import { NerError } from '../errors.js';
+import { codePointToUtf16 } from '../../domain/offsets.js';
+
+export { codePointToUtf16 };
 
 /**
  * CCKS 2019-format JSON lines → records with gold spans in UTF-16 offsets.
@@ -19,18 +22,6 @@ export interface CcksRecord {
   line: number;
   text: string;
   gold: GoldSpan[];
-}
-
-/** UTF-16 offset of each code-point index: result[k] = offset of code point k; result[count] = text.length. */
-export function codePointToUtf16(text: string): Int32Array {
-  const map = new Int32Array(text.length + 1);
-  let k = 0;
-  for (let i = 0; i < text.length; k++) {
-    map[k] = i;
-    i += (text.codePointAt(i) as number) > 0xffff ? 2 : 1;
-  }
-  map[k] = text.length;
-  return map.slice(0, k + 1);
 }
 
 function bad(line: number, what: string): never {

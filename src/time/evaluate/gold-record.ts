@@ -1,4 +1,5 @@
 import { LABEL_TO_TYPE, type EntityMention } from '../../domain/entity.js';
+import { codePointToUtf16 } from '../../domain/offsets.js';
 import type { TimeLink, Timex } from '../../domain/time.js';
 
 /** One record of the time-gold format (guideline §3), offsets converted to UTF-16 code units. */
@@ -15,18 +16,6 @@ interface RawTimex {
 }
 interface RawLink {
   start: number; end: number; label_type: string; text: string; timex: string | null;
-}
-
-/** Code-point offset → UTF-16 offset table for a text (gold files count code points, the platform UTF-16 units). */
-function codePointToUtf16(text: string): number[] {
-  const table: number[] = [];
-  let unit = 0;
-  for (const ch of text) {
-    table.push(unit);
-    unit += ch.length;
-  }
-  table.push(unit);
-  return table;
 }
 
 /** Parses one JSON line; throws with the record id when a field is missing. */
