@@ -103,7 +103,10 @@ export async function loadModelFolder(dir: string, options: LoadModelFolderOptio
   const onnxFile = options.onnxFile ?? (typeof cfg['onnxFile'] === 'string' ? cfg['onnxFile'] : 'model.onnx');
   const onnxPath = path.join(absDir, onnxFile);
   if (!(await exists(onnxPath))) problems.push(`missing ${onnxFile} (the ONNX graph${options.onnxFile ? '' : ' named by config.json onnxFile'})`);
-  const precision = /int8/u.test(onnxFile) && options.onnxFile ? 'int8' : cfg['precision'];
+  // An overridden file has its own precision: config.json's `variants` names it, else the file name tells.
+  const variants = isRecord(cfg['variants']) ? cfg['variants'] : {};
+  const variantOf = Object.keys(variants).find((k) => variants[k] === onnxFile);
+  const precision = options.onnxFile ? (variantOf ?? (/int8/u.test(onnxFile) ? 'int8' : 'fp32')) : cfg['precision'];
   if (precision !== 'fp32' && precision !== 'int8') problems.push(`config.json precision: expected 'fp32' or 'int8', got ${JSON.stringify(precision)}`);
   const maxLength = cfg['maxLength'];
   if (!Number.isInteger(maxLength) || (maxLength as number) < 3) problems.push(`config.json maxLength: expected an integer ≥ 3, got ${JSON.stringify(maxLength)}`);
