@@ -52,11 +52,13 @@ export class InferencePool {
   /** Starts `size` workers and waits until each has opened the model; any failure stops them all. */
   static async start(options: PoolOptions): Promise<InferencePool> {
     const pool = new InferencePool(options);
-    try {
-      await Promise.all(Array.from({ length: options.size }, () => pool.spawn()));
-    } catch (err) {
+    // Let every worker finish opening the model before stopping any: terminating a worker while onnxruntime is
+    // still creating its session aborts the whole process (a native Napi::Error at teardown).
+    const started = await Promise.allSettled(Array.from({ length: options.size }, () => pool.spawn()));
+    const failure = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) {
       await pool.close();
-      throw err;
+      throw failure.reason;
     }
     return pool;
   }
