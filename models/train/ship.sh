@@ -10,7 +10,8 @@ cd "$root"
 run="${1:-models/train/runs/full}"
 out="${2:-models/ccks2019-hybrid}"
 py=.venv/bin/python
-$py -m oncotimeline_train.export_onnx --run "$run" --out "$out"
+$py -m oncotimeline_train.export_onnx --run "$run" --out "$out" --name "${NAME:-$(basename "$out")}" --version "${VERSION:-1.0.0}"
 $py -m oncotimeline_train.evaluate_onnx --model "$out" --run "$run" --serve "${SERVE:-int8}"
 $py -m oncotimeline_train.write_split --out .cache/ccks2019-dev.jsonl
+$py -m oncotimeline_train.write_split --dataset ccks2017 --out .cache/ccks2017-dev.jsonl
 cp "$run/log.jsonl" "$out/training-log.jsonl"

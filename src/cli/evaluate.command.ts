@@ -1,8 +1,10 @@
 /**
- * `oncotimeline evaluate --data FILE [--model DIR] [--json] [--types T1,T2]`: strict span P/R/F1 of the NER model on a
- * CCKS 2019-format JSON-lines file. Prints a table, or with `--json`
- * `{"micro":{"precision","recall","f1",...},"perType":{TYPE:{...}},"records":N}`. A progress bar goes to stderr on a
- * TTY only, so piped output stays clean.
+ * `oncotimeline evaluate --data FILE [--model DIR] [--json] [--types T1,T2] [--head NAME]`: strict span P/R/F1 of the
+ * NER model on a CCKS 2019-format JSON-lines file. Prints a table, or with `--json`
+ * `{"micro":{"precision","recall","f1",...},"perType":{TYPE:{...}},"records":N,"head":NAME|null}`. A multi-head model
+ * is scored on one head's own output (`--head`, else the head named after the data set the gold labels identify) or,
+ * when none applies, on its merged output (`"head": null`); see `src/ner/evaluation/head-choice.ts`.
+ * A progress bar goes to stderr on a TTY only, so piped output stays clean.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -10,7 +12,14 @@ import { createNerEngine } from '../ner/index.js';
 import { readCcksRecords } from '../ner/evaluation/ccks-reader.js';
 import { evaluateRecords, type EvaluationResult } from '../ner/evaluation/evaluate.js';
 
-const USAGE = 'usage: oncotimeline evaluate --data FILE [--model DIR] [--json] [--types T1,T2] [--pool N]\n';
+const USAGE = 'usage: oncotimeline evaluate --data FILE [--model DIR] [--json] [--types T1,T2] [--head NAME] [--pool N]\n';
+
+const HEAD_REASONS: Record<EvaluationResult['headReason'], string> = {
+  requested: '--head',
+  'only head': 'the model has one head',
+  'data set': 'named after the data set the gold labels identify',
+  merged: 'no head is named after a data set the gold labels identify',
+};
 
 function progressBar(): ((done: number, total: number) => void) | undefined {
   if (!process.stderr.isTTY) return undefined;
@@ -39,6 +48,7 @@ export function formatTable(result: EvaluationResult): string {
     lines.push(`${name.padEnd(12)} ${pct(s.precision)} ${pct(s.recall)} ${pct(s.f1)} ${String(s.gold).padStart(6)} ${String(s.predicted).padStart(6)}`);
   }
   lines.push(`records: ${result.records}`);
+  lines.push(`head: ${result.head ?? 'merged output of all heads'} (${HEAD_REASONS[result.headReason]})`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -52,6 +62,7 @@ export async function run(args: string[]): Promise<number> {
         model: { type: 'string' },
         json: { type: 'boolean' },
         types: { type: 'string' },
+        head: { type: 'string' },
         pool: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -77,9 +88,13 @@ export async function run(args: string[]): Promise<number> {
   });
   try {
     const bar = progressBar();
-    const result = await evaluateRecords(engine, records, { ...(types ? { types } : {}), ...(bar ? { onProgress: bar } : {}) });
+    const result = await evaluateRecords(engine, records, {
+      ...(types ? { types } : {}),
+      ...(values.head !== undefined ? { head: values.head } : {}),
+      ...(bar ? { onProgress: bar } : {}),
+    });
     if (values.json) {
-      process.stdout.write(`${JSON.stringify({ micro: result.micro, perType: result.perType, records: result.records })}\n`);
+      process.stdout.write(`${JSON.stringify({ micro: result.micro, perType: result.perType, records: result.records, head: result.head })}\n`);
     } else {
       process.stdout.write(formatTable(result));
     }

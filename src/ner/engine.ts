@@ -1,11 +1,12 @@
 import { availableParallelism } from 'node:os';
 import type { EntityMention, EntityType } from '../domain/entity.js';
-import { NerError } from './errors.js';
+import { NerError, unknownHeadError } from './errors.js';
+import { mergeHeads } from './merge-heads.js';
 import { defaultModelDir } from './model-dir.js';
-import { loadModelFolder, type ModelFolder } from './model-folder.js';
+import { loadModelFolder, type ModelFolder, type ModelHead } from './model-folder.js';
 import { InferencePool } from './pool.js';
-import { tokenize } from './tokenizer/tokenize.js';
-import { mergeWindowSpans, planWindows } from './window.js';
+import { tokenize, type Tokens } from './tokenizer/tokenize.js';
+import { mergeWindowSpans, planWindows, type ScoredSpan } from './window.js';
 import { resolveWorkerUrl } from './worker-url.js';
 
 export interface NerEngineOptions {
@@ -29,25 +30,45 @@ export interface NerEngineOptions {
   log?: (message: string) => void;
 }
 
+export interface NerHeadInfo {
+  name: string;
+  /** The head's entity labels as trained, e.g. `['症状和体征', ...]`. */
+  labels: string[];
+  /** Platform type of each label, same order. */
+  types: EntityType[];
+  /** The labels it contributes to the served output. */
+  serve: string[];
+}
+
 export interface NerModelInfo {
   name: string;
   version: string;
   dir: string;
-  /** Entity labels as trained, e.g. `['疾病和诊断', ...]`. */
+  /** Served entity labels (the union of the heads' `serve`, head order), e.g. `['疾病和诊断', ...]`. */
   labels: string[];
   /** Platform type of each label, same order. */
   types: EntityType[];
+  /** CRF heads in priority order; one (named after the model) for a folder without config.json `heads`. */
+  heads: NerHeadInfo[];
   precision: 'fp32' | 'int8';
   /** The execution provider the workers run on. */
   provider: string;
 }
 
+export interface ExtractOptions {
+  /** Return this head's own entities (all its labels, no merge with other heads), e.g. for evaluation. */
+  head?: string;
+}
+
 export interface NerEngine {
   readonly model: NerModelInfo;
-  /** Entities of one text, sorted by start; offsets are UTF-16 code units. Empty text → []. */
-  extract(text: string): Promise<EntityMention[]>;
+  /**
+   * Entities of one text, sorted by start, never overlapping; offsets are UTF-16 code units. Empty text → [].
+   * An unknown `options.head` rejects with `NER_UNKNOWN_HEAD`.
+   */
+  extract(text: string, options?: ExtractOptions): Promise<EntityMention[]>;
   /** Entities of each text; runs them concurrently (bounded) so their windows share batches. */
-  extractMany(texts: readonly string[]): Promise<EntityMention[][]>;
+  extractMany(texts: readonly string[], options?: ExtractOptions): Promise<EntityMention[][]>;
   /** Rejects pending work with `NER_ENGINE_CLOSED` and stops the workers. */
   close(): Promise<void>;
 }
@@ -86,8 +107,7 @@ export async function createNerEngine(options: NerEngineOptions = {}): Promise<N
       onnxPath: folder.onnxPath,
       intraOpThreads,
       executionProviders: options.executionProviders ?? ['cuda', 'cpu'],
-      crf: folder.crf,
-      scheme: folder.scheme,
+      heads: folder.heads.map(({ output, labelsFile, crf, scheme }) => ({ output, labelsFile, crf, scheme })),
       cls: folder.special.cls,
       sep: folder.special.sep,
       pad: folder.special.pad,
@@ -106,15 +126,17 @@ class Engine implements NerEngine {
       name: folder.name,
       version: folder.version,
       dir: folder.dir,
-      labels: [...folder.scheme.types],
+      labels: [...folder.labels],
       types: [...folder.platformTypes],
+      heads: folder.heads.map((h) => ({ name: h.name, labels: [...h.scheme.types], types: [...h.platformTypes], serve: [...h.serve] })),
       precision: folder.precision,
       provider: pool.provider,
     };
   }
 
-  async extract(text: string): Promise<EntityMention[]> {
+  async extract(text: string, options?: ExtractOptions): Promise<EntityMention[]> {
     if (typeof text !== 'string') throw new NerError('BAD_USER_INPUT', `extract(text): expected a string, got ${text === null ? 'null' : typeof text}`);
+    const head = this.headOf(options);
     if (this.closed) throw new NerError('NER_ENGINE_CLOSED', 'the NER engine is closed');
     if (this.inFlight >= this.maxQueue) {
       throw new NerError('NER_QUEUE_FULL', `NER queue full: ${this.inFlight} records in flight (maxQueue ${this.maxQueue}); retry later or raise maxQueue`);
@@ -122,14 +144,15 @@ class Engine implements NerEngine {
     if (text.length === 0) return [];
     this.inFlight++;
     try {
-      return await this.decode(text);
+      return await this.decode(text, head);
     } finally {
       this.inFlight--;
     }
   }
 
-  async extractMany(texts: readonly string[]): Promise<EntityMention[][]> {
+  async extractMany(texts: readonly string[], options?: ExtractOptions): Promise<EntityMention[][]> {
     if (!Array.isArray(texts)) throw new NerError('BAD_USER_INPUT', `extractMany(texts): expected an array of strings, got ${typeof texts}`);
+    this.headOf(options); // an unknown head fails before any work, even for an empty list
     const results: EntityMention[][] = new Array<EntityMention[]>(texts.length);
     // Bounded concurrency: enough records in flight to fill batches, never enough to overflow the queue by itself.
     const concurrency = Math.max(1, Math.min(64, Math.floor(this.maxQueue / 2) || 1));
@@ -137,7 +160,7 @@ class Engine implements NerEngine {
     const lane = async (): Promise<void> => {
       while (next < texts.length) {
         const i = next++;
-        results[i] = await this.extract(texts[i] as string);
+        results[i] = await this.extract(texts[i] as string, options);
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, texts.length) }, lane));
@@ -149,22 +172,43 @@ class Engine implements NerEngine {
     await this.pool.close();
   }
 
-  private async decode(text: string): Promise<EntityMention[]> {
-    const { vocab, special, window, scheme, platformTypes } = this.folder;
+  /** The index of the requested head, or null for the served (merged) output. */
+  private headOf(options: ExtractOptions | undefined): number | null {
+    if (options === undefined) return null;
+    if (typeof options !== 'object' || options === null) throw new NerError('BAD_USER_INPUT', `extract options: expected an object, got ${options === null ? 'null' : typeof options}`);
+    const { head } = options;
+    if (head === undefined) return null;
+    if (typeof head !== 'string') throw new NerError('BAD_USER_INPUT', `extract options.head: expected a string, got ${typeof head}`);
+    const index = this.folder.heads.findIndex((h) => h.name === head);
+    if (index < 0) throw unknownHeadError(head, this.folder.heads.map((h) => h.name));
+    return index;
+  }
+
+  private async decode(text: string, head: number | null): Promise<EntityMention[]> {
+    const { vocab, special, window, heads } = this.folder;
     const tokens = tokenize(text, vocab, special);
     const windows = planWindows(tokens.ids.length, window.size, window.overlap);
+    // One submit per window returns every head's spans (one ONNX run); each head merges its windows on its own.
     const perWindow = await Promise.all(windows.map((w) => this.pool.submit(tokens.ids.subarray(w.start, w.end))));
-    return mergeWindowSpans(windows, perWindow).map((span) => {
-      const start = tokens.offsets[span.start] as number;
-      const end = tokens.offsets[span.end] as number;
-      return {
-        start,
-        end,
-        text: text.slice(start, end),
-        label: scheme.types[span.typeIndex] as string,
-        type: platformTypes[span.typeIndex] as EntityType,
-        confidence: span.confidence,
-      };
-    });
+    const headMentions = (h: number): EntityMention[] =>
+      toMentions(text, tokens, mergeWindowSpans(windows, perWindow.map((spans) => spans[h] ?? [])), heads[h] as ModelHead);
+    if (head !== null) return headMentions(head);
+    return mergeHeads(heads.map((_, h) => headMentions(h)), heads.map((h) => h.serve));
   }
+}
+
+/** Token spans of one head → mentions with UTF-16 offsets, the head's label and its platform type. */
+function toMentions(text: string, tokens: Tokens, spans: readonly ScoredSpan[], head: ModelHead): EntityMention[] {
+  return spans.map((span) => {
+    const start = tokens.offsets[span.start] as number;
+    const end = tokens.offsets[span.end] as number;
+    return {
+      start,
+      end,
+      text: text.slice(start, end),
+      label: head.scheme.types[span.typeIndex] as string,
+      type: head.platformTypes[span.typeIndex] as EntityType,
+      confidence: span.confidence,
+    };
+  });
 }

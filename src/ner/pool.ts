@@ -22,7 +22,8 @@ export interface PoolOptions {
 
 interface WindowJob {
   ids: Int32Array;
-  resolve: (spans: ScoredSpan[]) => void;
+  /** Spans of each head, in `WorkerInit.heads` order. */
+  resolve: (spans: ScoredSpan[][]) => void;
   reject: (err: Error) => void;
 }
 
@@ -68,8 +69,8 @@ export class InferencePool {
     return this.providerName;
   }
 
-  /** Decodes one window of content token ids; resolves with window-relative spans. */
-  submit(ids: Int32Array): Promise<ScoredSpan[]> {
+  /** Decodes one window of content token ids; resolves with window-relative spans of each head (init order). */
+  submit(ids: Int32Array): Promise<ScoredSpan[][]> {
     if (this.closed) return Promise.reject(new NerError('NER_ENGINE_CLOSED', 'the NER engine is closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({ ids, resolve, reject });

@@ -33,7 +33,8 @@ export interface OnnxSession {
   fallback: string | null;
   inputNames: readonly string[];
   outputNames: readonly string[];
-  run(feeds: Record<string, TensorInput>): Promise<Record<string, FloatOutput>>;
+  /** Runs the graph; `outputs` limits what is computed and returned (default: every output). */
+  run(feeds: Record<string, TensorInput>, outputs?: readonly string[]): Promise<Record<string, FloatOutput>>;
   release(): Promise<void>;
 }
 
@@ -74,10 +75,10 @@ function wrap(session: ort.InferenceSession, provider: string, fallback: string 
     fallback,
     inputNames: session.inputNames,
     outputNames: session.outputNames,
-    async run(feeds) {
+    async run(feeds, outputs) {
       const ortFeeds: Record<string, ort.Tensor> = {};
       for (const [name, t] of Object.entries(feeds)) ortFeeds[name] = new ort.Tensor(t.type, t.data, t.dims);
-      const out = await session.run(ortFeeds);
+      const out = outputs ? await session.run(ortFeeds, outputs) : await session.run(ortFeeds);
       const result: Record<string, FloatOutput> = {};
       for (const [name, tensor] of Object.entries(out)) {
         if (tensor.type !== 'float32') throw new Error(`output '${name}' is ${tensor.type}, expected float32`);

@@ -12,6 +12,8 @@ const init = workerData as WorkerInit;
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
 const post = (m: WorkerMessage): void => port.postMessage(m);
+/** One run computes every head's output, and only those (a graph may export more). */
+const outputNames = [...new Set(init.heads.map((h) => h.output))];
 
 function buildInputs(batch: RunBatch): { feeds: Record<string, TensorInput>; width: number } {
   const size = batch.lengths.length;
@@ -42,19 +44,25 @@ function buildInputs(batch: RunBatch): { feeds: Record<string, TensorInput>; wid
 async function runBatch(session: OnnxSession, batch: RunBatch): Promise<WorkerMessage> {
   const started = performance.now();
   const { feeds, width } = buildInputs(batch);
-  const out = await session.run(feeds);
-  const emissions = out['emissions'];
-  const L = init.crf.numLabels;
+  const out = await session.run(feeds, outputNames);
   const size = batch.lengths.length;
-  if (!emissions) throw new Error("model produced no 'emissions' output");
-  const [d0, d1, d2] = emissions.dims;
-  if (emissions.dims.length !== 3 || d0 !== size || d1 !== width || d2 !== L) {
-    throw new Error(`emissions dims [${emissions.dims.join(', ')}], expected [${size}, ${width}, ${L}] (labels.json has ${L} labels)`);
-  }
+  const emissions = init.heads.map((head) => {
+    const e = out[head.output];
+    const L = head.crf.numLabels;
+    if (!e) throw new Error(`model produced no '${head.output}' output`);
+    const [d0, d1, d2] = e.dims;
+    if (e.dims.length !== 3 || d0 !== size || d1 !== width || d2 !== L) {
+      throw new Error(`${head.output} dims [${e.dims.join(', ')}], expected [${size}, ${width}, ${L}] (${head.labelsFile} has ${L} labels)`);
+    }
+    return e.data;
+  });
   const runMs = performance.now() - started;
   // Emissions of [CLS] (index 0), [SEP] and padding are ignored: each view starts one row in.
   const spans = Array.from(batch.lengths, (n, b) =>
-    decodeWindow({ data: emissions.data, offset: b * width * L + L, length: n }, init.crf, init.scheme),
+    init.heads.map((head, h) => {
+      const L = head.crf.numLabels;
+      return decodeWindow({ data: emissions[h] as Float32Array, offset: b * width * L + L, length: n }, head.crf, head.scheme);
+    }),
   );
   return { type: 'result', batchId: batch.batchId, spans, runMs };
 }
@@ -64,13 +72,13 @@ async function main(p: NonNullable<typeof port>): Promise<void> {
   try {
     session = await openOnnxSession(init.onnxPath, init);
     const lacking = ['input_ids', 'attention_mask'].filter((n) => !session.inputNames.includes(n));
-    if (lacking.length > 0 || !session.outputNames.includes('emissions')) {
+    if (lacking.length > 0 || outputNames.some((n) => !session.outputNames.includes(n))) {
       throw new Error(
         `graph inputs [${session.inputNames.join(', ')}] / outputs [${session.outputNames.join(', ')}], ` +
-          'expected inputs input_ids, attention_mask and output emissions',
+          `expected inputs input_ids, attention_mask and output${outputNames.length > 1 ? 's' : ''} ${outputNames.join(', ')}`,
       );
     }
-    // Probe with one short window so a graph whose output width disagrees with labels.json fails at load, not later.
+    // Probe with one short window so a graph whose output widths disagree with the labels fails at load, not later.
     await runBatch(session, { type: 'run', batchId: -1, lengths: Int32Array.of(1), ids: Int32Array.of(init.pad) });
   } catch (err) {
     post({ type: 'init-error', message: err instanceof Error ? err.message : String(err) });

@@ -30,7 +30,7 @@ export class TestNerError extends Error {
 export function dictionaryNer(options: { failOn?: string; delayMs?: number } = {}): NerExtractor {
   const words = [...DICTIONARY].sort((a, b) => b[0].length - a[0].length);
   return {
-    model: { name: 'dictionary', version: 'test-1', dir: '', labels: [], types: [], precision: 'fp32', provider: 'cpu' },
+    model: { name: 'dictionary', version: 'test-1', dir: '', labels: [], types: [], heads: [], precision: 'fp32', provider: 'cpu' },
     async extract(text: string): Promise<EntityMention[]> {
       if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
       if (options.failOn !== undefined && text.includes(options.failOn)) throw new TestNerError('stub failure');

@@ -84,8 +84,9 @@ describe('oncotimeline evaluate', () => {
     writeFileSync(file, `\uFEFF${lines.join('\n')}\n`);
     const r = cli(['evaluate', '--data', file, '--json']);
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { micro: { precision: number; recall: number; f1: number }; perType: Record<string, unknown>; records: number };
+    const out = JSON.parse(r.stdout) as { micro: { precision: number; recall: number; f1: number }; perType: Record<string, unknown>; records: number; head: string | null };
     expect(out.records).toBe(6);
+    expect(out.head).toBe('tiny-test'); // a folder without `heads` has one head, named after the model
     const correct = total - dropped;
     expect(out.micro.precision).toBeCloseTo(correct / total, 10);
     expect(out.micro.recall).toBeCloseTo(correct / (correct + added), 10);
@@ -97,7 +98,7 @@ describe('oncotimeline evaluate', () => {
 
     const table = cli(['evaluate', '--data', file]);
     expect(table.stdout).toMatch(/^type +P +R +F1/u);
-    expect(table.stdout).toContain('records: 6');
+    expect(table.stdout).toContain('records: 6\nhead: tiny-test (the model has one head)\n');
   });
 
   it('requires --data and reports bad lines', () => {

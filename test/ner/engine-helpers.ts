@@ -15,20 +15,24 @@ export function tempModel(options: TestModelOptions = {}): TestModel & { cleanup
   return { ...model, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
 
-/** What the engine must output, computed without onnxruntime: JS emissions, same windowing, same decode. */
-export function referenceExtract(model: TestModel, folder: ModelFolder, text: string): Omit<EntityMention, 'confidence'>[] {
+/**
+ * What the engine must output for one head (default: the only head of a generated model), computed without
+ * onnxruntime: JS emissions, same windowing, same decode.
+ */
+export function referenceExtract(model: Pick<TestModel, 'emissionsOf'>, folder: ModelFolder, text: string, headIndex = 0): Omit<EntityMention, 'confidence'>[] {
+  const head = folder.heads[headIndex]!;
   const tokens = tokenize(text, folder.vocab, folder.special);
-  const L = folder.crf.numLabels;
+  const L = head.crf.numLabels;
   const windows = planWindows(tokens.ids.length, folder.window.size, folder.window.overlap);
   const perWindow = windows.map((w) => {
     const data = new Float64Array((w.end - w.start) * L); // [len, L]
     for (let t = w.start; t < w.end; t++) data.set(model.emissionsOf(tokens.ids[t] as number), (t - w.start) * L);
-    return decodeWindow({ data, offset: 0, length: w.end - w.start }, folder.crf, folder.scheme);
+    return decodeWindow({ data, offset: 0, length: w.end - w.start }, head.crf, head.scheme);
   });
   return mergeWindowSpans(windows, perWindow).map((s) => {
     const start = tokens.offsets[s.start] as number;
     const end = tokens.offsets[s.end] as number;
-    return { start, end, text: text.slice(start, end), label: folder.scheme.types[s.typeIndex] as string, type: folder.platformTypes[s.typeIndex]! };
+    return { start, end, text: text.slice(start, end), label: head.scheme.types[s.typeIndex] as string, type: head.platformTypes[s.typeIndex]! };
   });
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { codePointToUtf16, readCcksRecords } from '../../src/ner/evaluation/ccks-reader.js';
-import { scoredLabels } from '../../src/ner/evaluation/datasets.js';
+import { identifyDataset, scoredLabels } from '../../src/ner/evaluation/datasets.js';
+import { chooseHead } from '../../src/ner/evaluation/head-choice.js';
 import { SpanScorer } from '../../src/ner/evaluation/score.js';
 
 describe('readCcksRecords', () => {
@@ -39,6 +40,39 @@ describe('scoredLabels', () => {
   });
   it('keeps gold labels of unknown data sets as they are', () => {
     expect(scoredLabels(['新类型'], union)).toEqual(['新类型']);
+  });
+});
+
+describe('identifyDataset', () => {
+  it('names the only known data set whose labels contain every gold label', () => {
+    expect(identifyDataset(['症状和体征', '身体部位', '疾病和诊断'])).toBe('ccks2017');
+    expect(identifyDataset(['手术', '解剖部位'])).toBe('ccks2019');
+  });
+  it('is null when several data sets fit (or no gold labels) and when none does', () => {
+    expect(identifyDataset(['疾病和诊断'])).toBeNull();
+    expect(identifyDataset([])).toBeNull();
+    expect(identifyDataset(['手术', '症状和体征'])).toBeNull();
+    expect(identifyDataset(['新类型'])).toBeNull();
+  });
+});
+
+describe('chooseHead', () => {
+  const union = [{ name: 'ccks2019' }, { name: 'ccks2017' }];
+  it('picks the head named after the data set the gold labels identify', () => {
+    expect(chooseHead(union, ['症状和体征', '治疗'])).toEqual({ head: 'ccks2017', reason: 'data set' });
+    expect(chooseHead(union, ['药物'])).toEqual({ head: 'ccks2019', reason: 'data set' });
+  });
+  it('falls back to the merged output when the data set is ambiguous, unknown or has no head', () => {
+    expect(chooseHead(union, ['疾病和诊断'])).toEqual({ head: null, reason: 'merged' });
+    expect(chooseHead(union, ['新类型'])).toEqual({ head: null, reason: 'merged' });
+    expect(chooseHead([{ name: 'ccks2019' }, { name: 'cmeee' }], ['症状和体征'])).toEqual({ head: null, reason: 'merged' });
+  });
+  it('uses the only head of a single-head model, whatever its name', () => {
+    expect(chooseHead([{ name: 'tiny-test' }], ['症状和体征'])).toEqual({ head: 'tiny-test', reason: 'only head' });
+  });
+  it('obeys a requested head and rejects an unknown one with NER_UNKNOWN_HEAD', () => {
+    expect(chooseHead(union, ['症状和体征'], 'ccks2019')).toEqual({ head: 'ccks2019', reason: 'requested' });
+    expect(() => chooseHead(union, [], 'ccks2018')).toThrow(expect.objectContaining({ code: 'NER_UNKNOWN_HEAD', message: "unknown head 'ccks2018': the model has 'ccks2019', 'ccks2017'" }));
   });
 });
 

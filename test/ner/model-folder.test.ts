@@ -31,8 +31,12 @@ describe('loadModelFolder', () => {
   it('loads a valid folder', async () => {
     const m = model();
     const folder = await loadModelFolder(m.dir);
-    expect(folder.scheme.labels).toEqual(m.labels);
-    expect(folder.crf.numLabels).toBe(m.labels.length);
+    // No config.json `heads`: one head named after the model, on the contract's original files and output.
+    expect(folder.heads.map((h) => [h.name, h.output, h.labelsFile])).toEqual([['tiny-test', 'emissions', 'labels.json']]);
+    expect(folder.heads[0]!.scheme.labels).toEqual(m.labels);
+    expect(folder.heads[0]!.crf.numLabels).toBe(m.labels.length);
+    expect(folder.heads[0]!.serve).toEqual(['疾病和诊断', '手术', '药物']);
+    expect(folder.labels).toEqual(['疾病和诊断', '手术', '药物']);
     expect(folder.window).toEqual({ size: 32, overlap: 8 });
     expect(folder.platformTypes).toEqual(['DISEASE', 'SURGERY', 'DRUG']);
   });

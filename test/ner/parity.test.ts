@@ -1,14 +1,14 @@
 /**
  * TypeScript decode vs the Python decode on shared fixtures (models/train writes them): every text of
  * `<model>/<file>` (`{"text", "entities": [{"start", "end", "label"}]}`, code-point offsets) must come out the same.
- * Runs for each model folder that exists: the tiny random model always ships with the repo; the real model's check
+ * Runs for each model folder that exists: the tiny random models always ship with the repo; the real model's check
  * runs wherever `models/ccks2019-hybrid` has been built.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNerEngine, type NerEngine } from '../../src/ner/index.js';
+import { createNerEngine, type ExtractOptions, type NerEngine } from '../../src/ner/index.js';
 import { PARITY_MODEL } from '../fixtures/ner/python-parity.js';
 import { tempModel } from './engine-helpers.js';
 
@@ -71,9 +71,9 @@ function toCodePoints(text: string, utf16: number): number {
 }
 
 /** Runs every case through the engine and compares code-point spans with the Python output. */
-async function expectParity(engine: NerEngine, cases: ParityCase[], minAgreement: number): Promise<void> {
+async function expectParity(engine: NerEngine, cases: ParityCase[], minAgreement: number, options?: ExtractOptions): Promise<void> {
   expect(cases.length).toBeGreaterThan(0);
-  const predicted = await engine.extractMany(cases.map((c) => c.text));
+  const predicted = await engine.extractMany(cases.map((c) => c.text), options);
   let same = 0;
   let total = 0;
   const mismatches: string[] = [];
@@ -113,6 +113,34 @@ for (const suite of SUITES) {
     }, 300_000);
   });
 }
+
+// Multi-head: the tiny union fixture's predictions.jsonl also holds each head's own output (`heads`), decoded by the
+// Python OnnxTagger from the same ONNX run; the served `entities` follow the head-priority merge.
+const UNION = path.join(REPO, 'test/fixtures/tiny-union-model');
+describe.skipIf(!existsSync(path.join(UNION, 'predictions.jsonl')))('parity with the Python decode: test/fixtures/tiny-union-model', () => {
+  let engine: NerEngine;
+  beforeAll(async () => {
+    engine = await createNerEngine({ modelDir: UNION, poolSize: 2, executionProviders: ['cpu'] });
+  }, 60_000);
+  afterAll(async () => engine?.close());
+
+  const cases = (): (ParityCase & { heads: Record<string, ParityCase['entities']> })[] =>
+    readFileSync(path.join(UNION, 'predictions.jsonl'), 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as ParityCase & { heads: Record<string, ParityCase['entities']> });
+
+  it('agrees exactly on the served (merged) output', async () => {
+    await expectParity(engine, cases(), 1);
+  }, 120_000);
+
+  it('agrees exactly on each head\'s own output', async () => {
+    const all = cases();
+    expect(Object.keys(all[0]!.heads)).toEqual(engine.model.heads.map((h) => h.name));
+    for (const head of engine.model.heads) {
+      const perHead = all.map((c) => ({ text: c.text, entities: c.heads[head.name]! }));
+      expect(perHead.reduce((n, c) => n + c.entities.length, 0)).toBeGreaterThan(0);
+      await expectParity(engine, perHead, 1, { head: head.name });
+    }
+  }, 120_000);
+});
 
 // A deterministic TS-generated model with many entities per text, decoded by the Python OnnxTagger
 // (test/fixtures/ner/make-python-parity.ts): deeper coverage than the tiny model's few entities.

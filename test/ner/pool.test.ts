@@ -15,7 +15,7 @@ it('batches equal-length windows from concurrent submitters and never pads unequ
     maxBatchWindows: 8,
     maxBatchTokens: 8192,
     log: () => undefined,
-    init: { onnxPath: folder.onnxPath, intraOpThreads: 1, executionProviders: ['cpu'], crf: folder.crf, scheme: folder.scheme, ...folder.special },
+    init: { onnxPath: folder.onnxPath, intraOpThreads: 1, executionProviders: ['cpu'], heads: folder.heads, ...folder.special },
   });
   try {
     const window = (n: number, seed: number): Int32Array => Int32Array.from({ length: n }, (_, i) => 5 + ((i * 7 + seed) % 40));
@@ -45,7 +45,7 @@ it("splits one record's windows across idle workers (latency at concurrency 1)",
     maxBatchWindows: 16,
     maxBatchTokens: 8192,
     log: () => undefined,
-    init: { onnxPath: folder.onnxPath, intraOpThreads: 1, executionProviders: ['cpu'], crf: folder.crf, scheme: folder.scheme, ...folder.special },
+    init: { onnxPath: folder.onnxPath, intraOpThreads: 1, executionProviders: ['cpu'], heads: folder.heads, ...folder.special },
   });
   try {
     await Promise.all(Array.from({ length: 16 }, (_, i) => pool.submit(Int32Array.from({ length: 20 }, (_, t) => 5 + ((t + i) % 30)))));

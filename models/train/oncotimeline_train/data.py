@@ -94,3 +94,59 @@ def make_examples(records: list[Record], tok: CharTokenizer, label_ids: dict[str
                 wtags = tags
             out.append(Example(r.id, w.start, tok.wrap(ids[w.start:w.end]), wtags))
     return out
+
+
+# --- CCKS 2017 CNER (auxiliary label set: symptoms, tests, treatments, body parts) -------------------------------
+
+DEFAULT_CCKS2017_DIR = REPO_ROOT.parent / "shared" / "data" / "ccks2017-cner"
+CCKS2017_SECTIONS = ("一般项目", "病史特点", "诊疗经过", "出院情况")
+CCKS2017_DEV_IDS_FILE = Path(__file__).resolve().parents[1] / "splits" / "ccks2017-dev.txt"
+
+
+def ccks2017_dir(path: str | None = None) -> Path:
+    return Path(path or os.environ.get("CCKS2017_DIR") or DEFAULT_CCKS2017_DIR)
+
+
+def load_ccks2017(data_dir: str | None = None) -> list[Record]:
+    """One record per section text, id `ccks2017-<patient>-<section>`; end offsets there are INCLUSIVE (SOURCE.md)."""
+    root = ccks2017_dir(data_dir) / "Data" / "Train"
+    out: list[Record] = []
+    for section in CCKS2017_SECTIONS:
+        folder = root / section
+        for orig in sorted(folder.glob(f"{section}-*.txtoriginal.txt"),
+                           key=lambda p: int(p.name[len(section) + 1:].split(".")[0])):
+            n = int(orig.name[len(section) + 1:].split(".")[0])
+            text = orig.read_text(encoding="utf-8").rstrip("\r\n")
+            ents = []
+            ann = folder / f"{section}-{n}.txt"
+            for line_no, line in enumerate(ann.read_text(encoding="utf-8").splitlines(), start=1):
+                if not line.strip():
+                    continue
+                parts = line.rstrip("\r").split("\t")
+                if len(parts) != 4:
+                    raise ValueError(f"{ann}:{line_no}: expected mention<TAB>start<TAB>end<TAB>type")
+                mention, s, e, label = parts[0], int(parts[1]), int(parts[2]) + 1, parts[3]
+                if not 0 <= s < e <= len(text) or text[s:e] != mention:
+                    raise ValueError(f"{ann}:{line_no}: span {s}..{e} does not match its mention")
+                ents.append((s, e, label))
+            out.append(Record(f"ccks2017-{n}-{section}", text, sorted(set(ents))))
+    return out
+
+
+def ccks2017_patient(record_id: str) -> str:
+    return record_id.split("-")[1]
+
+
+def make_ccks2017_dev_patients(records: list[Record], fraction: float = 0.15, seed: int = 2017) -> list[str]:
+    """Dev split by patient: a patient's four sections share phrasing, so they stay on one side."""
+    patients = sorted({ccks2017_patient(r.id) for r in records}, key=int)
+    random.Random(seed).shuffle(patients)
+    return sorted(patients[: round(len(patients) * fraction)], key=int)
+
+
+def split_ccks2017(records: list[Record], dev_file: Path = CCKS2017_DEV_IDS_FILE) -> tuple[list[Record], list[Record]]:
+    dev_patients = set(dev_file.read_text(encoding="utf-8").split())
+    dev = [r for r in records if ccks2017_patient(r.id) in dev_patients]
+    dev_texts = {r.text for r in dev}
+    train = [r for r in records if ccks2017_patient(r.id) not in dev_patients and r.text not in dev_texts]
+    return train, dev

@@ -16,22 +16,27 @@ import platform
 import time
 from pathlib import Path
 
-from .data import load_ccks2019, split
+from .data import load_ccks2017, load_ccks2019, split, split_ccks2017
 from .metrics import strict_scores
-from .onnx_predict import OnnxTagger
+from .onnx_predict import OnnxTagger, merge_heads
 
 
-def score_variant(folder: Path, onnx_file: str, records) -> tuple[dict, list]:
+def score_variant(folder: Path, onnx_file: str, records, head: str | None = None) -> tuple[dict, list, list]:
+    """Scores of one head (default: the primary) on records; also the merged served output (for the parity file)."""
     tagger = OnnxTagger(folder, onnx_file)
+    names = [h.name for h in tagger.heads]
+    hi = names.index(head) if head else 0
     t0 = time.time()
-    pred = [tagger.predict(r.text) for r in records]
+    per_record = [tagger.predict_heads(r.text) for r in records]
     el = time.time() - t0
+    pred = [ph[hi] for ph in per_record]
+    merged = [ph[0] if len(ph) == 1 else merge_heads(tagger.heads, ph) for ph in per_record]
     s = strict_scores([r.entities for r in records], pred)
     s["file"] = onnx_file
     s["bytes"] = (folder / onnx_file).stat().st_size
     s["seconds"] = round(el, 2)
     s["charsPerSecond"] = round(sum(len(r.text) for r in records) / el, 1)
-    return s, pred
+    return s, pred, merged
 
 
 def write_ccks_jsonl(path: Path, records, preds=None, with_text: bool = True) -> None:
@@ -52,6 +57,7 @@ def main(argv=None) -> int:
     ap.add_argument("--model", type=Path, required=True)
     ap.add_argument("--run", type=Path, help="training run whose best.pt the folder was exported from (parity)")
     ap.add_argument("--data", default=None)
+    ap.add_argument("--ccks2017-data", default=None)
     ap.add_argument("--serve", choices=["fp32", "int8", "auto"], default="auto",
                     help="variant to serve; auto = int8 unless it loses more than 0.5 F1 point. ship.sh serves int8: the fp32 file (104 MB) is over what git hosts take")
     ap.add_argument("--write-dev", type=Path, help="also write the dev split's gold as CCKS 2019 JSON lines here")
@@ -59,13 +65,24 @@ def main(argv=None) -> int:
 
     _, dev = split(load_ccks2019(args.data))
     cfg = json.loads((args.model / "config.json").read_text())
-    results, preds = {}, {}
+    heads = [h["name"] for h in cfg.get("heads", [])]
+    results, preds, served_preds = {}, {}, {}
+    by_head: dict[str, dict] = {}
+    dev17 = split_ccks2017(load_ccks2017(args.ccks2017_data))[1] if "ccks2017" in heads else []
     for variant, f in cfg["variants"].items():
         if (args.model / f).exists():
-            results[variant], preds[variant] = score_variant(args.model, f, dev)
+            results[variant], preds[variant], served_preds[variant] = score_variant(args.model, f, dev)
             m = results[variant]["micro"]
             print(f"{variant}: P {m['precision']:.4f} R {m['recall']:.4f} F1 {m['f1']:.4f} "
                   f"{results[variant]['bytes'] / 1e6:.1f} MB {results[variant]['charsPerSecond']:.0f} chars/s")
+            if dev17:
+                # Each head on the data set it was trained for (its own labels; the union's other types ignored).
+                by_head.setdefault("ccks2019", {})[variant] = results[variant]
+                s17, p17, _ = score_variant(args.model, f, dev17, head="ccks2017")
+                by_head.setdefault("ccks2017", {})[variant] = s17
+                preds[f"{variant}:ccks2017"] = p17
+                m = s17["micro"]
+                print(f"{variant} ccks2017 head on CCKS 2017 dev: P {m['precision']:.4f} R {m['recall']:.4f} F1 {m['f1']:.4f}")
 
     parity = None
     if args.run:
@@ -76,10 +93,15 @@ def main(argv=None) -> int:
         from .tokenizer import CharTokenizer
 
         tok = CharTokenizer.from_file(args.model / "vocab.txt")
-        torch_pred = [predict_text(model, tok, r.text, cfg["window"]["size"], cfg["window"]["overlap"]) for r in dev]
+        W, O = cfg["window"]["size"], cfg["window"]["overlap"]
+        torch_pred = [predict_text(model, tok, r.text, W, O) for r in dev]
         mismatched = [r.id for r, a, b in zip(dev, torch_pred, preds["fp32"]) if a != b]
-        parity = {"records": len(dev), "mismatchedRecords": len(mismatched), "examples": mismatched[:5]}
-        print(f"decoded-entity parity fp32 ONNX vs PyTorch: {len(dev) - len(mismatched)}/{len(dev)} records identical")
+        if dev17:
+            torch17 = [predict_text(model, tok, r.text, W, O, head="ccks2017") for r in dev17]
+            mismatched += [r.id for r, a, b in zip(dev17, torch17, preds["fp32:ccks2017"]) if a != b]
+        n = len(dev) + len(dev17)
+        parity = {"records": n, "mismatchedRecords": len(mismatched), "examples": mismatched[:5]}
+        print(f"decoded-entity parity fp32 ONNX vs PyTorch (every head on its dev set): {n - len(mismatched)}/{n} records identical")
 
     serve = args.serve
     if serve == "auto":
@@ -91,11 +113,15 @@ def main(argv=None) -> int:
                   "devRecords": len(dev)},
         "served": serve,
         "dev": results,
+        **({"devByHead": by_head, "ccks2017Split": {
+            "data": "CCKS 2017 CNER training (1,198 section texts of 300 patients)",
+            "devPatients": "models/train/splits/ccks2017-dev.txt", "devRecords": len(dev17)}} if dev17 else {}),
         "parityVsPytorch": parity,
         "machine": {"cpu": platform.processor() or platform.machine(), "python": platform.python_version()},
     }
     (args.model / "metrics.json").write_text(json.dumps(metrics, ensure_ascii=False, indent=2))
-    write_ccks_jsonl(args.model / "parity-dev.jsonl", dev, preds[serve], with_text=False)
+    # The served (merged) output, as `engine.extract` returns it, on the CCKS 2019 dev records.
+    write_ccks_jsonl(args.model / "parity-dev.jsonl", dev, served_preds[serve], with_text=False)
     if args.write_dev:
         write_ccks_jsonl(args.write_dev, dev)
     print(f"serving {serve}; wrote {args.model / 'metrics.json'}")

@@ -17,7 +17,7 @@ import numpy as np
 import torch
 
 from .config import model_config_from_dict
-from .model import ExportWrapper, HybridTagger
+from .model import ExportWrapper, HybridTagger, output_name
 from .tokenizer import WHITESPACE_TOKEN, CharTokenizer
 
 EMISSION_TOL = 1e-4
@@ -26,7 +26,8 @@ EMISSION_TOL = 1e-4
 def load_run(run: Path, which: str = "best.pt") -> tuple[HybridTagger, dict]:
     ck = torch.load(run / which, map_location="cpu", weights_only=False)
     info = ck.get("run") or json.loads((run / "run.json").read_text())
-    model = HybridTagger(model_config_from_dict(info["model"]), info["labels"])
+    model = HybridTagger(model_config_from_dict(info["model"]), info["labels"], info.get("heads") or {},
+                         primary=info.get("primary", "ccks2019"))
     model.load_state_dict(ck["model"])
     model.eval()
     return model, info
@@ -36,11 +37,12 @@ def export_onnx(model: HybridTagger, path: Path, opset: int = 17) -> None:
     ids = torch.tensor([[101, 1957, 3300, 102]], dtype=torch.long)  # batch 1: the LSTM exporter wants it
     mask = torch.ones_like(ids)
     wrapper = ExportWrapper(model).eval()
+    outputs = [output_name(model, h) for h in model.head_names]
     torch.onnx.export(
         wrapper, (ids, mask), str(path), opset_version=opset, dynamo=False,
-        input_names=["input_ids", "attention_mask"], output_names=["emissions"],
+        input_names=["input_ids", "attention_mask"], output_names=outputs,
         dynamic_axes={"input_ids": {0: "batch", 1: "length"}, "attention_mask": {0: "batch", 1: "length"},
-                      "emissions": {0: "batch", 1: "length"}},
+                      **{o: {0: "batch", 1: "length"} for o in outputs}},
     )
     model.eval()  # the exporter restores the wrapper's previous mode recursively; keep the model in eval
 
@@ -62,21 +64,40 @@ def emission_parity(model: HybridTagger, onnx_path: Path, samples: list[list[int
     for row in samples:
         ids = torch.tensor([row])
         mask = torch.ones_like(ids)
-        with torch.no_grad():
-            ref = model.emissions(ids, mask, packed=True).numpy()
-        got = sess.run(["emissions"], {"input_ids": ids.numpy(), "attention_mask": mask.numpy()})[0]
-        worst = max(worst, float(np.abs(ref - got).max()))
+        for h in model.head_names:  # every head's output
+            with torch.no_grad():
+                ref = model.emissions(ids, mask, packed=True, head=h).numpy()
+            got = sess.run([output_name(model, h)], {"input_ids": ids.numpy(), "attention_mask": mask.numpy()})[0]
+            worst = max(worst, float(np.abs(ref - got).max()))
     return worst
 
 
-def write_folder(model: HybridTagger, info: dict, vocab: Path, out: Path, name: str, version: str) -> None:
+# Labels a CCKS 2017 head contributes to the served output: those CCKS 2019 has no type for.
+SERVE_EXTRA = ["症状和体征", "检查和检验", "治疗"]
+
+
+def write_folder(model: HybridTagger, info: dict, vocab: Path, out: Path, name: str, version: str,
+                 serve_extra: list[str] | None = SERVE_EXTRA) -> None:
     out.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(vocab, out / "vocab.txt")
-    (out / "labels.json").write_text(json.dumps({"scheme": "BIOES", "labels": model.labels}, ensure_ascii=False, indent=1))
-    trans, start, end = (t.detach().double().tolist() for t in model.crf.scores())
-    (out / "crf.json").write_text(json.dumps({"transitions": trans, "start": start, "end": end}))
+    heads = []
+    for h in model.head_names:
+        suffix = "" if h == model.primary else f"-{h}"
+        labels = model.head_labels(h)
+        (out / f"labels{suffix}.json").write_text(
+            json.dumps({"scheme": "BIOES", "labels": labels}, ensure_ascii=False, indent=1))
+        trans, start, end = (t.detach().double().tolist() for t in model.head_crf(h).scores())
+        (out / f"crf{suffix}.json").write_text(json.dumps({"transitions": trans, "start": start, "end": end}))
+        htypes = sorted({l[2:] for l in labels if l != "O"}, key=lambda t: labels.index(f"B-{t}"))
+        head = {"name": h, "output": output_name(model, h), "labels": f"labels{suffix}.json",
+                "crf": f"crf{suffix}.json", "types": htypes}
+        if h != model.primary:
+            # A later head adds only the types the primary head lacks; its own disease/body-part spans (another
+            # annotation convention) are scored on its data set but not served (docs/CONTRACTS.md, "Heads").
+            head["serve"] = [t for t in htypes if t in serve_extra] if serve_extra is not None else htypes
+        heads.append(head)
     tc = info["train"]
-    types = sorted({l[2:] for l in model.labels if l != "O"}, key=lambda t: model.labels.index(f"B-{t}"))
+    types = [t for hd in heads for t in hd.get("serve", hd["types"])]
     cfg = {
         "name": name, "version": version, "onnxFile": "model.onnx", "precision": "fp32",
         "variants": {"fp32": "model.onnx", "int8": "model.int8.onnx"},
@@ -87,6 +108,7 @@ def write_folder(model: HybridTagger, info: dict, vocab: Path, out: Path, name: 
                       "sepToken": "[SEP]", "padToken": "[PAD]"},
         "batching": "equal-length windows only: the BiLSTM's backward pass is not padding-invariant",
         "types": types,
+        **({"heads": heads} if len(heads) > 1 else {}),
         "architecture": {"encoder": model.cfg.encoder.__dict__, "headDim": model.cfg.head_dim,
                          "dgcnn": model.cfg.use_dgcnn, "bilstm": model.cfg.use_bilstm, "mha": model.cfg.use_mha},
     }

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 CCKS2019_TYPES = ["疾病和诊断", "影像检查", "实验室检验", "手术", "药物", "解剖部位"]
+CCKS2017_TYPES = ["症状和体征", "检查和检验", "疾病和诊断", "治疗", "身体部位"]
 IMPOSSIBLE = -10000.0  # transition score for moves BIOES cannot make; also exported to crf.json
 
 

@@ -2,6 +2,10 @@
 
 Every stage after the encoder can be switched off for ablations; the projection always stays so that the
 variants differ only in the switched stage.
+
+Extra heads (`extra_heads`, e.g. {"ccks2017": CCKS 2017 BIOES labels}) add an emission layer and a CRF each over
+the same network: one model for the union of label sets that were annotated on different texts. Each head is
+trained only on its own data set, so a text never teaches a head that another set's types are O.
 """
 from __future__ import annotations
 
@@ -17,10 +21,13 @@ from .encoder import BertModel
 
 
 class HybridTagger(nn.Module):
-    def __init__(self, cfg: ModelConfig, labels: list[str]):
+    def __init__(self, cfg: ModelConfig, labels: list[str], extra_heads: dict[str, list[str]] | None = None,
+                 primary: str = "ccks2019"):
         super().__init__()
         self.cfg = cfg
         self.labels = labels
+        self.primary = primary
+        self.extra_labels = dict(extra_heads or {})
         D = cfg.head_dim
         self.bert = BertModel(cfg.encoder)
         self.proj = nn.Sequential(nn.Dropout(cfg.dropout), nn.Linear(cfg.encoder.hidden_size, D))
@@ -29,8 +36,32 @@ class HybridTagger(nn.Module):
         self.mha = SelfAttentionBlock(D, cfg.mha_heads, cfg.dropout) if cfg.use_mha else None
         self.emit = nn.Sequential(nn.Dropout(cfg.dropout), nn.Linear(D, len(labels)))
         self.crf = CRF(labels)
+        self.heads = nn.ModuleDict({
+            name: nn.ModuleDict({"emit": nn.Sequential(nn.Dropout(cfg.dropout), nn.Linear(D, len(ls))), "crf": CRF(ls)})
+            for name, ls in self.extra_labels.items()
+        })
 
-    def emissions(self, input_ids: torch.Tensor, attention_mask: torch.Tensor, packed: bool = True) -> torch.Tensor:
+    @property
+    def head_names(self) -> list[str]:
+        return [self.primary, *self.extra_labels]
+
+    def head_labels(self, head: str | None = None) -> list[str]:
+        return self.labels if head in (None, self.primary) else self.extra_labels[head]
+
+    def head_crf(self, head: str | None = None) -> CRF:
+        return self.crf if head in (None, self.primary) else self.heads[head]["crf"]
+
+    def emissions(self, input_ids: torch.Tensor, attention_mask: torch.Tensor, packed: bool = True,
+                  head: str | None = None) -> torch.Tensor:
+        """(B, T) ids and mask → (B, T, L) emission scores of one head (default: the primary)."""
+        x = self.features(input_ids, attention_mask, packed)
+        return self.head_emissions(x, head)
+
+    def head_emissions(self, x: torch.Tensor, head: str | None = None) -> torch.Tensor:
+        emit = self.emit if head in (None, self.primary) else self.heads[head]["emit"]
+        return emit(x).float()
+
+    def features(self, input_ids: torch.Tensor, attention_mask: torch.Tensor, packed: bool = True) -> torch.Tensor:
         """(B, T) ids and mask → (B, T, L) emission scores, [CLS]/[SEP]/padding included.
 
         packed: run the BiLSTM over packed sequences so padding never reaches the backward direction. The ONNX
@@ -49,7 +80,7 @@ class HybridTagger(nn.Module):
                 x, _ = self.bilstm(x)
         if self.mha is not None:
             x = self.mha(x, attention_mask)
-        return self.emit(x).float()
+        return x
 
     @staticmethod
     def content(emissions: torch.Tensor, attention_mask: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
@@ -59,22 +90,30 @@ class HybridTagger(nn.Module):
         cmask = torch.arange(T, device=emissions.device)[None, :] < lengths[:, None]
         return emissions[:, 1:-1], cmask
 
-    def loss(self, input_ids, attention_mask, tags) -> torch.Tensor:
-        em, cmask = self.content(self.emissions(input_ids, attention_mask), attention_mask)
-        return self.crf.nll(em, tags, cmask)
+    def loss(self, input_ids, attention_mask, tags, head: str | None = None) -> torch.Tensor:
+        em, cmask = self.content(self.emissions(input_ids, attention_mask, head=head), attention_mask)
+        return self.head_crf(head).nll(em, tags, cmask)
 
     @torch.no_grad()
-    def decode(self, input_ids, attention_mask) -> list[list[int]]:
-        em, cmask = self.content(self.emissions(input_ids, attention_mask), attention_mask)
-        return self.crf.decode(em, cmask)
+    def decode(self, input_ids, attention_mask, head: str | None = None) -> list[list[int]]:
+        em, cmask = self.content(self.emissions(input_ids, attention_mask, head=head), attention_mask)
+        return self.head_crf(head).decode(em, cmask)
 
 
 class ExportWrapper(nn.Module):
-    """What the ONNX graph computes: ids and mask → emissions (B, T, L); unpacked BiLSTM (see `emissions`)."""
+    """What the ONNX graph computes: ids and mask → emissions (B, T, L) per head, in `head_names` order; unpacked
+    BiLSTM (see `emissions`). One network pass serves every head."""
 
     def __init__(self, model: HybridTagger):
         super().__init__()
         self.model = model
 
     def forward(self, input_ids, attention_mask):
-        return self.model.emissions(input_ids, attention_mask, packed=False)
+        x = self.model.features(input_ids, attention_mask, packed=False)
+        outs = tuple(self.model.head_emissions(x, h) for h in self.model.head_names)
+        return outs[0] if len(outs) == 1 else outs
+
+
+def output_name(model: HybridTagger, head: str) -> str:
+    """ONNX output of a head: `emissions` for the primary (the single-head contract), `emissions_<name>` else."""
+    return "emissions" if head == model.primary else f"emissions_{head}"

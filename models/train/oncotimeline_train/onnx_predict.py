@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -12,17 +13,48 @@ from .tokenizer import CharTokenizer
 from .windows import Span, make_windows, merge_window_spans
 
 
+@dataclass
+class Head:
+    name: str
+    output: str
+    labels: list[str]
+    trans: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    serve: list[str]
+
+
+def read_heads(folder: Path, config: dict) -> list[Head]:
+    """config.json `heads` (docs/CONTRACTS.md); a folder without it has one head: labels.json, crf.json, `emissions`."""
+    specs = config.get("heads") or [{"name": config.get("name", "default"), "output": "emissions",
+                                     "labels": "labels.json", "crf": "crf.json", "types": config["types"]}]
+    heads = []
+    for spec in specs:
+        crf = json.loads((folder / spec["crf"]).read_text())
+        heads.append(Head(spec["name"], spec["output"], json.loads((folder / spec["labels"]).read_text())["labels"],
+                          np.array(crf["transitions"], dtype=np.float64), np.array(crf["start"], dtype=np.float64),
+                          np.array(crf["end"], dtype=np.float64), spec.get("serve", spec["types"])))
+    return heads
+
+
+def merge_heads(heads: list[Head], per_head: list[list[Span]]) -> list[Span]:
+    """Served output: heads in order of priority; a later head's served spans only where they overlap nothing kept."""
+    kept: list[Span] = []
+    for head, spans in zip(heads, per_head):
+        for s, e, t in spans:
+            if t in head.serve and all(e <= ks or s >= ke for ks, ke, _ in kept):
+                kept.append((s, e, t))
+    return sorted(kept)
+
+
 class OnnxTagger:
     def __init__(self, folder: Path, onnx_file: str | None = None, threads: int = 0):
         import onnxruntime as ort
 
         self.folder = Path(folder)
         self.config = json.loads((self.folder / "config.json").read_text())
-        self.labels = json.loads((self.folder / "labels.json").read_text())["labels"]
-        crf = json.loads((self.folder / "crf.json").read_text())
-        self.trans = np.array(crf["transitions"], dtype=np.float64)
-        self.start = np.array(crf["start"], dtype=np.float64)
-        self.end = np.array(crf["end"], dtype=np.float64)
+        self.heads = read_heads(self.folder, self.config)
+        self.labels = self.heads[0].labels
         self.tok = CharTokenizer.from_file(self.folder / "vocab.txt")
         so = ort.SessionOptions()
         if threads:
@@ -33,23 +65,34 @@ class OnnxTagger:
         self.batch_size = 1 if "int8" in path.name else 16
         self.sess = ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
 
-    def emissions(self, rows: list[list[int]]) -> np.ndarray:
-        ids = np.array(rows, dtype=np.int64)  # equal-length rows only (see config.json "batching")
-        return self.sess.run(["emissions"], {"input_ids": ids, "attention_mask": np.ones_like(ids)})[0]
+    def emissions(self, rows: list[list[int]]) -> list[np.ndarray]:
+        """One run for every head: (B, T, L_head) per head, in head order. Equal-length rows only."""
+        ids = np.array(rows, dtype=np.int64)
+        return self.sess.run([h.output for h in self.heads], {"input_ids": ids, "attention_mask": np.ones_like(ids)})
 
-    def predict(self, text: str, batch_size: int | None = None) -> list[Span]:
+    def predict(self, text: str, batch_size: int | None = None, head: str | None = None) -> list[Span]:
+        """Entities (code-point offsets): one head's own output with `head`, else the merged served output."""
+        if head is not None and head not in [h.name for h in self.heads]:
+            raise ValueError(f"no head {head!r} in {self.folder}")
+        per_head = self.predict_heads(text, batch_size)
+        if head is not None:
+            return per_head[[h.name for h in self.heads].index(head)]
+        return per_head[0] if len(self.heads) == 1 else merge_heads(self.heads, per_head)
+
+    def predict_heads(self, text: str, batch_size: int | None = None) -> list[list[Span]]:
         batch_size = batch_size or self.batch_size
         ids = self.tok.encode_chars(text)
         if not ids:
-            return []
+            return [[] for _ in self.heads]
         w = self.config["window"]
         windows = make_windows(len(ids), w["size"], w["overlap"])
-        per_window: list[list[Span]] = []
+        per_window: list[list[list[Span]]] = [[] for _ in self.heads]
         for i in range(0, len(windows), batch_size):
             chunk = windows[i:i + batch_size]
-            em = self.emissions([self.tok.wrap(ids[x.start:x.end]) for x in chunk])
-            for j, x in enumerate(chunk):
-                path = viterbi_np(em[j, 1:-1].astype(np.float64), self.trans, self.start, self.end)
-                spans = tags_to_spans([self.labels[k] for k in path])
-                per_window.append([(s + x.start, e + x.start, t) for s, e, t in spans])
-        return merge_window_spans(windows, per_window)
+            ems = self.emissions([self.tok.wrap(ids[x.start:x.end]) for x in chunk])
+            for hi, (h, em) in enumerate(zip(self.heads, ems)):
+                for j, x in enumerate(chunk):
+                    path = viterbi_np(em[j, 1:-1].astype(np.float64), h.trans, h.start, h.end)
+                    spans = tags_to_spans([h.labels[k] for k in path])
+                    per_window[hi].append([(s + x.start, e + x.start, t) for s, e, t in spans])
+        return [merge_window_spans(windows, pw) for pw in per_window]

@@ -11,7 +11,7 @@ from .windows import Span, make_windows, merge_window_spans
 
 @torch.no_grad()
 def predict_text(model: HybridTagger, tok: CharTokenizer, text: str, size: int, overlap: int,
-                 batch_size: int = 16) -> list[Span]:
+                 batch_size: int = 16, head: str | None = None) -> list[Span]:
     ids = tok.encode_chars(text)
     if not ids:
         return []
@@ -27,7 +27,8 @@ def predict_text(model: HybridTagger, tok: CharTokenizer, text: str, size: int, 
             row = tok.wrap(ids[w.start:w.end])
             inp[j, : len(row)] = torch.tensor(row)
             mask[j, : len(row)] = 1
-        for w, path in zip(chunk, model.decode(inp, mask)):
-            tags = [model.labels[k] for k in path]
+        labels = model.head_labels(head)
+        for w, path in zip(chunk, model.decode(inp, mask, head=head)):
+            tags = [labels[k] for k in path]
             per_window.append([(s + w.start, e + w.start, t) for s, e, t in tags_to_spans(tags)])
     return merge_window_spans(windows, per_window)

@@ -2,6 +2,8 @@
 
     python -m oncotimeline_train.train --out models/train/runs/full
     python -m oncotimeline_train.train --out runs/no-mha --no-mha       # ablation
+    python -m oncotimeline_train.train --out runs/union --tasks ccks2019,ccks2017 --init runs/full/best.pt
+                                        # one network, a CRF head per label set, batches of either data set
 A run directory holds last.pt (resumable state), best.pt (best dev F1 weights), log.jsonl and run.json.
 Re-running the same command resumes from last.pt.
 """
@@ -20,9 +22,9 @@ import numpy as np
 import torch
 
 from .config import ModelConfig, TrainConfig
-from .data import Example, load_ccks2019, make_examples, split
+from .data import Example, load_ccks2017, load_ccks2019, make_examples, split, split_ccks2017
 from .encoder import BertConfig
-from .labels import CCKS2019_TYPES, bioes_labels
+from .labels import CCKS2017_TYPES, CCKS2019_TYPES, bioes_labels
 from .metrics import strict_scores
 from .model import HybridTagger
 from .predict import predict_text
@@ -59,9 +61,20 @@ def collate(batch: list[Example], pad_id: int) -> tuple[torch.Tensor, torch.Tens
     return ids, mask, tags
 
 
-def evaluate(model: HybridTagger, tok: CharTokenizer, records, tc: TrainConfig) -> dict:
+TASK_TYPES = {"ccks2019": CCKS2019_TYPES, "ccks2017": CCKS2017_TYPES}
+
+
+def load_task(task: str, args) -> tuple[list, list]:
+    if task == "ccks2019":
+        return split(load_ccks2019(args.data))
+    if task == "ccks2017":
+        return split_ccks2017(load_ccks2017(args.ccks2017_data))
+    raise SystemExit(f"unknown task {task!r}: one of {', '.join(TASK_TYPES)}")
+
+
+def evaluate(model: HybridTagger, tok: CharTokenizer, records, tc: TrainConfig, head: str | None = None) -> dict:
     model.eval()
-    pred = [predict_text(model, tok, r.text, tc.window_size, tc.window_overlap) for r in records]
+    pred = [predict_text(model, tok, r.text, tc.window_size, tc.window_overlap, head=head) for r in records]
     model.train()
     return strict_scores([r.entities for r in records], pred)
 
@@ -77,9 +90,20 @@ def build(args) -> tuple[HybridTagger, CharTokenizer, ModelConfig]:
     if not (vocab_dir / "vocab.txt").exists():
         raise SystemExit(f"no vocabulary at {vocab_dir}: run `python -m oncotimeline_train.weights` first")
     tok = CharTokenizer.from_file(vocab_dir / "vocab.txt")
-    model = HybridTagger(mc, bioes_labels(CCKS2019_TYPES))
+    tasks = args.tasks.split(",")
+    if any(t not in TASK_TYPES for t in tasks):
+        raise SystemExit(f"--tasks: each of {', '.join(TASK_TYPES)}")
+    model = HybridTagger(mc, bioes_labels(TASK_TYPES[tasks[0]]),
+                         {t: bioes_labels(TASK_TYPES[t]) for t in tasks[1:]}, primary=tasks[0])
     if args.weights != "tiny":
         load_encoder_weights(model.bert, Path(args.weights))
+    if args.init:
+        # Warm start (e.g. the shipped single-head run): every tensor it has; new heads start fresh.
+        ck = torch.load(args.init, map_location="cpu", weights_only=False)
+        missing, unexpected = model.load_state_dict(ck["model"], strict=False)
+        if unexpected or any(not k.startswith("heads.") for k in missing):
+            raise SystemExit(f"--init {args.init} does not fit: missing {missing[:5]}, unexpected {unexpected[:5]}")
+        print(f"initialised from {args.init}; fresh: {sorted({k.split('.')[1] for k in missing})}", flush=True)
     return model, tok, mc
 
 
@@ -88,6 +112,11 @@ def parse_args(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--data", default=None, help="CCKS 2019 folder (default $CCKS2019_DIR or ../shared/data/ccks2019)")
+    ap.add_argument("--ccks2017-data", default=None,
+                    help="CCKS 2017 CNER folder (default $CCKS2017_DIR or ../shared/data/ccks2017-cner)")
+    ap.add_argument("--tasks", default="ccks2019",
+                    help="comma-separated label sets, the first is the primary head (ccks2019, ccks2017)")
+    ap.add_argument("--init", default=None, help="checkpoint to warm-start from (best.pt of an earlier run)")
     ap.add_argument("--weights", default=str(CACHE / BGE["name"]), help="converted encoder folder, or 'tiny' (random)")
     ap.add_argument("--no-dgcnn", action="store_true")
     ap.add_argument("--no-bilstm", action="store_true")
@@ -113,18 +142,23 @@ def main(argv=None) -> int:
 
     model, tok, mc = build(args)
     model.to(device)
-    train_recs, dev_recs = split(load_ccks2019(args.data))
-    if args.limit_train:
-        train_recs = train_recs[: args.limit_train]
-    if args.limit_dev:
-        dev_recs = dev_recs[: args.limit_dev]
-    label_ids = {l: i for i, l in enumerate(model.labels)}
-    examples = make_examples(train_recs, tok, label_ids, tc.window_size, tc.window_overlap)
-    steps_per_epoch = math.ceil(len(examples) / tc.batch_size)
+    tasks = model.head_names
+    train_by, dev_by, examples_by = {}, {}, {}
+    for t in tasks:
+        train_recs, dev_recs = load_task(t, args)
+        if args.limit_train:
+            train_recs = train_recs[: args.limit_train]
+        if args.limit_dev:
+            dev_recs = dev_recs[: args.limit_dev]
+        label_ids = {l: i for i, l in enumerate(model.head_labels(t))}
+        train_by[t], dev_by[t] = train_recs, dev_recs
+        examples_by[t] = make_examples(train_recs, tok, label_ids, tc.window_size, tc.window_overlap)
+    examples = [e for t in tasks for e in examples_by[t]]
+    steps_per_epoch = sum(math.ceil(len(examples_by[t]) / tc.batch_size) for t in tasks)
     total_steps = tc.max_steps or steps_per_epoch * tc.epochs
 
     enc_params = list(model.bert.parameters())
-    crf_params = list(model.crf.parameters())
+    crf_params = [p for h in model.head_names for p in model.head_crf(h).parameters()]
     skip = {id(p) for p in enc_params + crf_params}
     head_params = [p for p in model.parameters() if id(p) not in skip]
     opt = torch.optim.AdamW([
@@ -149,7 +183,11 @@ def main(argv=None) -> int:
         print(f"resumed from {last} at epoch {state['epoch']} step {state['step']}", flush=True)
 
     run_info = {"model": asdict(mc), "train": asdict(tc), "labels": model.labels, "weights": args.weights,
-                "train_records": len(train_recs), "dev_records": len(dev_recs), "examples": len(examples),
+                "primary": model.primary, "heads": model.extra_labels, "init": args.init,
+                "train_records": sum(map(len, train_by.values())), "dev_records": sum(map(len, dev_by.values())),
+                "per_task": {t: {"train": len(train_by[t]), "dev": len(dev_by[t]), "examples": len(examples_by[t])}
+                             for t in tasks},
+                "examples": len(examples),
                 "device": str(device), "torch_threads": torch.get_num_threads()}
     (args.out / "run.json").write_text(json.dumps(run_info, ensure_ascii=False, indent=2))
     log = open(args.out / "log.jsonl", "a", encoding="utf-8")
@@ -162,33 +200,44 @@ def main(argv=None) -> int:
 
     def do_eval(tag: str) -> bool:
         t0 = time.time()
-        s = evaluate(model, tok, dev_recs, tc)
-        f1 = s["micro"]["f1"]
+        by_task = {t: evaluate(model, tok, dev_by[t], tc, head=t) for t in tasks}
+        s = by_task[tasks[0]]
+        # Model selection: the mean of the heads' dev micro F1 (= the F1 itself with one head).
+        f1 = sum(v["micro"]["f1"] for v in by_task.values()) / len(tasks)
         improved = f1 > state["best_f1"]
         if improved:
             state["best_f1"] = f1
-            torch.save({"model": model.state_dict(), "run": run_info, "dev": s, "state": dict(state)},
-                       args.out / "best.pt")
-        log.write(json.dumps({"eval": tag, "step": state["step"], "epoch": state["epoch"], "dev": s["micro"],
-                              "eval_s": round(time.time() - t0, 1), "best": state["best_f1"]}) + "\n")
+            torch.save({"model": model.state_dict(), "run": run_info, "dev": s, "dev_by_task": by_task,
+                        "state": dict(state)}, args.out / "best.pt")
+        entry = {"eval": tag, "step": state["step"], "epoch": state["epoch"], "dev": s["micro"]}
+        if len(tasks) > 1:
+            entry["dev_by_task"] = {t: v["micro"] for t, v in by_task.items()}
+        entry.update({"eval_s": round(time.time() - t0, 1), "best": state["best_f1"]})
+        log.write(json.dumps(entry) + "\n")
         log.flush()
-        print(f"[{tag}] step {state['step']} dev P {s['micro']['precision']:.4f} R {s['micro']['recall']:.4f} "
-              f"F1 {f1:.4f} (best {state['best_f1']:.4f})", flush=True)
+        for t, v in by_task.items():
+            print(f"[{tag}] step {state['step']} {t} dev P {v['micro']['precision']:.4f} R {v['micro']['recall']:.4f} "
+                  f"F1 {v['micro']['f1']:.4f}", flush=True)
+        print(f"[{tag}] selection F1 {f1:.4f} (best {state['best_f1']:.4f})", flush=True)
         return improved
 
     model.train()
     autocast = torch.autocast(device_type=device.type, dtype=torch.bfloat16, enabled=tc.bf16)
     while state["epoch"] < tc.epochs and state["step"] < total_steps:
         rng = random.Random(tc.seed * 1000 + state["epoch"])  # same batches for an epoch, resumed or not
-        epoch_batches = batches(examples, tc.batch_size, rng)
+        # A batch holds one data set's windows (its head's loss); the data sets' batches are interleaved at random.
+        epoch_batches = [(tasks[0], b) for b in batches(examples_by[tasks[0]], tc.batch_size, rng)]
+        if len(tasks) > 1:
+            epoch_batches += [(t, b) for t in tasks[1:] for b in batches(examples_by[t], tc.batch_size, rng)]
+            rng.shuffle(epoch_batches)
         done_in_epoch = state["step"] - state["epoch"] * steps_per_epoch
         t_epoch, chars, loss_sum = time.time(), 0, 0.0
-        for bi, batch in enumerate(epoch_batches):
+        for bi, (task, batch) in enumerate(epoch_batches):
             if bi < done_in_epoch:
                 continue
             ids, mask, tags = (t.to(device) for t in collate(batch, tok.pad_id))
             with autocast:
-                loss = model.loss(ids, mask, tags)
+                loss = model.loss(ids, mask, tags, head=task)
             opt.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), tc.grad_clip)

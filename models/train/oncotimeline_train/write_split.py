@@ -1,27 +1,35 @@
-"""Write the dev (or train) split as CCKS 2019 JSON lines, outside the repository, for `oncotimeline evaluate`.
+"""Write a dev (or train) split as CCKS 2019-format JSON lines, outside the repository, for `oncotimeline evaluate`.
 
     python -m oncotimeline_train.write_split --out .cache/ccks2019-dev.jsonl
+    python -m oncotimeline_train.write_split --dataset ccks2017 --out .cache/ccks2017-dev.jsonl
+
+The CCKS 2017 files (one annotation file per section text, end offsets INCLUSIVE) are converted to the CCKS 2019 form:
+`originalText`, `entities` with `start_pos`, `end_pos` (exclusive) and `label_type`, plus `id`.
 """
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from .data import load_ccks2019, split
+from .data import load_ccks2017, load_ccks2019, split, split_ccks2017
 from .evaluate_onnx import write_ccks_jsonl
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", type=Path, required=True)
-    ap.add_argument("--data", default=None)
+    ap.add_argument("--dataset", choices=["ccks2019", "ccks2017"], default="ccks2019")
+    ap.add_argument("--data", default=None, help="the data set's folder (default: $CCKS2019_DIR / $CCKS2017_DIR or ../shared/data/...)")
     ap.add_argument("--part", choices=["dev", "train"], default="dev")
     args = ap.parse_args(argv)
-    train, dev = split(load_ccks2019(args.data))
+    if args.dataset == "ccks2019":
+        train, dev = split(load_ccks2019(args.data))
+    else:
+        train, dev = split_ccks2017(load_ccks2017(args.data))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     recs = dev if args.part == "dev" else train
     write_ccks_jsonl(args.out, recs)
-    print(f"wrote {len(recs)} {args.part} records to {args.out}")
+    print(f"wrote {len(recs)} {args.dataset} {args.part} records to {args.out}")
     return 0
 
 

@@ -27,3 +27,13 @@ def vocab_path(tmp_path_factory) -> Path:
     chars = [chr(c) for c in range(0x21, 0x7F)] + [chr(c) for c in range(0x4E00, 0x4E00 + 21128 - 104 - 94)]
     p.write_text("\n".join(specials + chars) + "\n", encoding="utf-8")
     return p
+
+
+@pytest.fixture(scope="session")
+def ccks2017_dir() -> Path:
+    from oncotimeline_train.data import ccks2017_dir as d17
+
+    d = d17()
+    if not (d / "Data" / "Train" / "一般项目").exists():
+        pytest.skip(f"CCKS 2017 data not found at {d} (set CCKS2017_DIR)")
+    return d

@@ -23,3 +23,15 @@ export function scoredLabels(goldLabels: Iterable<string>, modelLabels: readonly
   }
   return [...out];
 }
+
+/**
+ * The known data set the gold labels identify: the only one whose label set contains them all; null when none or
+ * several fit (e.g. a file annotating only 疾病和诊断, which both CCKS sets annotate).
+ *
+ * @example identifyDataset(['症状和体征', '身体部位']) → 'ccks2017'; identifyDataset(['疾病和诊断']) → null
+ */
+export function identifyDataset(goldLabels: Iterable<string>): string | null {
+  const gold = [...new Set(goldLabels)];
+  const fitting = Object.entries(KNOWN_DATASETS).filter(([, labels]) => gold.every((l) => labels.includes(l)));
+  return fitting.length === 1 ? (fitting[0] as [string, readonly string[]])[0] : null;
+}
