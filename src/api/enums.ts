@@ -28,7 +28,21 @@ export const RecordStatusEnum = enumObject<RecordStatus>(['QUEUED', 'DONE', 'FAI
 export const AnchorSourceEnum = enumObject<'RECORD' | 'PATIENT_TIMELINE'>(['RECORD', 'PATIENT_TIMELINE']);
 
 registerEnumType(RecordKindEnum, { name: 'RecordKind', description: 'What kind of clinical document a record is.' });
-registerEnumType(EntityTypeEnum, { name: 'EntityType', description: 'Clinical entity type (CCKS 2019 labels mapped to platform types).' });
+registerEnumType(EntityTypeEnum, {
+  name: 'EntityType',
+  description: 'Clinical entity type: the CCKS 2019 and CCKS 2017 labels mapped to platform types (docs/entity-types.md). Every type but ANATOMY is a timeline event.',
+  valuesConfig: {
+    DISEASE: { description: '疾病和诊断: disease or diagnosis.' },
+    IMAGING: { description: '影像检查: imaging examination (CT, MRI, ultrasound, PET-CT).' },
+    LAB_TEST: { description: '实验室检验: laboratory test.' },
+    SURGERY: { description: '手术: operation or procedure.' },
+    DRUG: { description: '药物: drug.' },
+    ANATOMY: { description: '解剖部位 / 身体部位: body part (not a timeline event).' },
+    SYMPTOM: { description: '症状和体征: symptom or sign (CCKS 2017 head).' },
+    EXAM: { description: '检查和检验: examination that is neither imaging nor a lab test (CCKS 2017 head).' },
+    TREATMENT: { description: '治疗: treatment other than a drug or an operation, e.g. 化疗, 放疗 (CCKS 2017 head).' },
+  },
+});
 registerEnumType(JobStatusEnum, {
   name: 'JobStatus',
   description: 'QUEUED → RUNNING → SUCCEEDED | PARTIAL (some records failed) | FAILED (all failed). The last three are final.',

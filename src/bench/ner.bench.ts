@@ -30,10 +30,10 @@ interface SweepPoint {
 function findModel(ctx: BenchContext): { dir: string; note: string } | null {
   const asked = option(ctx, 'model', 'MODEL_DIR', '');
   if (asked) return { dir: path.resolve(ctx.repoRoot, asked), note: 'as given' };
-  const real = path.join(ctx.repoRoot, 'models', 'ccks2019-hybrid');
+  const real = path.join(ctx.repoRoot, 'models', 'ccks-union-hybrid');
   if (existsSync(path.join(real, 'config.json'))) return { dir: real, note: 'the served model' };
   const tiny = path.join(ctx.repoRoot, 'test', 'fixtures', 'tiny-model');
-  if (existsSync(path.join(tiny, 'config.json'))) return { dir: tiny, note: 'models/ccks2019-hybrid absent: tiny random test model' };
+  if (existsSync(path.join(tiny, 'config.json'))) return { dir: tiny, note: 'models/ccks-union-hybrid absent: tiny random test model' };
   return null;
 }
 
@@ -70,7 +70,7 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
   const limit = Number(option(ctx, 'ner-records', 'BENCH_NER_RECORDS', '24'));
   const quick = ctx.flags.has('quick');
   if (!model) {
-    const reason = 'no model folder (models/ccks2019-hybrid, test/fixtures/tiny-model or --model)';
+    const reason = 'no model folder (models/ccks-union-hybrid, test/fixtures/tiny-model or --model)';
     return { summary: { charsPerSecond: null, ratioVsPytorch: null, fractionOfPeak: null, reason }, markdown: `## NER\n\nSkipped: ${reason}.\n` };
   }
   const folder = await loadModelFolder(model.dir);

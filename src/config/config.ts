@@ -10,7 +10,7 @@
  * | `NEO4J_URI` | unset | external Neo4j (`bolt://host:7687`); unset → start the embedded Neo4j |
  * | `NEO4J_USER` / `NEO4J_PASSWORD` | unset | credentials for `NEO4J_URI` (both or neither) |
  * | `NEO4J_BOLT_PORT` | `7687` | Bolt port of the embedded Neo4j |
- * | `MODEL_DIR` | `models/ccks2019-hybrid` | NER model folder |
+ * | `MODEL_DIR` | `models/ccks-union-hybrid` | NER model folder |
  * | `NER_POOL_SIZE` | `1` | inference worker threads |
  * | `NER_INTRA_OP_THREADS` | `1` | onnxruntime threads per worker |
  * | `MAX_RECORD_CHARS` | `20000` | longest accepted record text (code points) |
@@ -96,7 +96,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     host,
     dataDir: path.resolve(cwd, value(env, 'DATA_DIR') ?? '.data'),
     neo4j: { uri, user, password, boltPort },
-    ner: { modelDir: path.resolve(cwd, value(env, 'MODEL_DIR') ?? 'models/ccks2019-hybrid'), poolSize, intraOpThreads },
+    ner: { modelDir: path.resolve(cwd, value(env, 'MODEL_DIR') ?? 'models/ccks-union-hybrid'), poolSize, intraOpThreads },
     limits: { maxRecordChars, maxRecordsPerCall },
     jobConcurrency,
   });

@@ -10,7 +10,7 @@ import { mergeWindowSpans, planWindows, type ScoredSpan } from './window.js';
 import { resolveWorkerUrl } from './worker-url.js';
 
 export interface NerEngineOptions {
-  /** Model folder; default env `MODEL_DIR`, else `models/ccks2019-hybrid`. */
+  /** Model folder; default env `MODEL_DIR`, else `models/ccks-union-hybrid`. */
   modelDir?: string;
   /** Another ONNX file in the folder (e.g. `model.int8.onnx`); default `config.json` `onnxFile`. */
   onnxFile?: string;
@@ -38,6 +38,8 @@ export interface NerHeadInfo {
   types: EntityType[];
   /** The labels it contributes to the served output. */
   serve: string[];
+  /** Labels of earlier heads its served entities may contain (CONTRACTS.md § Heads); [] for most heads. */
+  nestOver: string[];
 }
 
 export interface NerModelInfo {
@@ -63,7 +65,10 @@ export interface ExtractOptions {
 export interface NerEngine {
   readonly model: NerModelInfo;
   /**
-   * Entities of one text, sorted by start, never overlapping; offsets are UTF-16 code units. Empty text → [].
+   * Entities of one text, sorted by start, then end; offsets are UTF-16 code units. Empty text → []. A head's own
+   * output (`options.head`, or a single-head model) never overlaps; the served output of a multi-head model may hold
+   * nested entities (a later head's entity around earlier heads' `nestOver` ones), never partial overlaps or two
+   * entities with the same span.
    * An unknown `options.head` rejects with `NER_UNKNOWN_HEAD`.
    */
   extract(text: string, options?: ExtractOptions): Promise<EntityMention[]>;
@@ -82,7 +87,7 @@ function positiveInt(name: string, value: number | undefined, fallback: number):
 /**
  * Loads a model folder and starts the inference pool.
  * @example
- *   const engine = await createNerEngine({ modelDir: 'models/ccks2019-hybrid', poolSize: 2 });
+ *   const engine = await createNerEngine({ modelDir: 'models/ccks-union-hybrid', poolSize: 2 });
  *   await engine.extract('患者行直肠癌根治术') // → [{ start: 3, end: 9, text: '直肠癌根治术', label: '手术', type: 'SURGERY', confidence: 0.97 }]
  */
 export async function createNerEngine(options: NerEngineOptions = {}): Promise<NerEngine> {
@@ -128,7 +133,7 @@ class Engine implements NerEngine {
       dir: folder.dir,
       labels: [...folder.labels],
       types: [...folder.platformTypes],
-      heads: folder.heads.map((h) => ({ name: h.name, labels: [...h.scheme.types], types: [...h.platformTypes], serve: [...h.serve] })),
+      heads: folder.heads.map((h) => ({ name: h.name, labels: [...h.scheme.types], types: [...h.platformTypes], serve: [...h.serve], nestOver: [...h.nestOver] })),
       precision: folder.precision,
       provider: pool.provider,
     };
@@ -193,7 +198,7 @@ class Engine implements NerEngine {
     const headMentions = (h: number): EntityMention[] =>
       toMentions(text, tokens, mergeWindowSpans(windows, perWindow.map((spans) => spans[h] ?? [])), heads[h] as ModelHead);
     if (head !== null) return headMentions(head);
-    return mergeHeads(heads.map((_, h) => headMentions(h)), heads.map((h) => h.serve));
+    return mergeHeads(heads.map((_, h) => headMentions(h)), heads.map((h) => h.serve), heads.map((h) => h.nestOver));
   }
 }
 

@@ -19,6 +19,11 @@ export interface HeadSpec {
   types?: string[];
   /** Labels this head contributes to the served (merged) output; default all of its types. */
   serve?: string[];
+  /**
+   * Labels of earlier heads that this head's served entities may contain (`merge-heads.ts`); default none. Shape only
+   * here (and empty for head 0); that each is served by an earlier head is checked by `checkNestOver`.
+   */
+  nestOver?: string[];
   /** True for the single head of a folder without `heads` (config.json `types` is then checked the old way). */
   implicit: boolean;
   /** `config.json heads[i] (name)`, for messages. */
@@ -42,7 +47,7 @@ export function parseHeadsConfig(raw: unknown, modelName: string): { specs: Head
   raw.forEach((entry: unknown, i) => {
     const at = `config.json heads[${i}]`;
     if (!isRecord(entry)) {
-      problems.push(`${at}: expected an object {name, output, labels, crf, types, serve?}`);
+      problems.push(`${at}: expected an object {name, output, labels, crf, types, serve?, nestOver?}`);
       return;
     }
     const before = problems.length;
@@ -53,7 +58,12 @@ export function parseHeadsConfig(raw: unknown, modelName: string): { specs: Head
     const crfFile = fileName(entry['crf'], `${where} crf`, problems);
     const types = labelList(entry['types'], `${where} types`, problems);
     const serve = labelList(entry['serve'], `${where} serve`, problems);
+    const nestOver = nestOverList(entry['nestOver'], `${where} nestOver`, problems);
     const wellFormed = problems.length === before;
+    // Reported, but the head still loads (its files get checked; later heads see it as an earlier head).
+    if (i === 0 && nestOver !== undefined && nestOver.length > 0) {
+      problems.push(`${where} nestOver: must be empty for the first head (no earlier head to nest over), got ${JSON.stringify(nestOver)}`);
+    }
     // A duplicate name does not stop the head's files from being checked: report everything at once.
     if (name !== null) {
       if (names.has(name)) problems.push(`${where}: duplicate head name '${name}'`);
@@ -64,6 +74,7 @@ export function parseHeadsConfig(raw: unknown, modelName: string): { specs: Head
       name, output, labelsFile, crfFile, implicit: false, where,
       ...(types !== undefined ? { types } : {}),
       ...(serve !== undefined ? { serve } : {}),
+      ...(nestOver !== undefined ? { nestOver } : {}),
     });
   });
   return { specs, problems };
@@ -97,5 +108,13 @@ function labelList(v: unknown, what: string, problems: string[]): string[] | und
     return undefined;
   }
   problems.push(`${what}: expected a non-empty array of labels, got ${JSON.stringify(v)}`);
+  return undefined;
+}
+
+/** `nestOver`: an array of labels, possibly empty. */
+function nestOverList(v: unknown, what: string, problems: string[]): string[] | undefined {
+  if (v === undefined) return undefined;
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string' && x !== '')) return v as string[];
+  problems.push(`${what}: expected an array of labels of earlier heads, got ${JSON.stringify(v)}`);
   return undefined;
 }

@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const DEFAULT_MODEL = 'models/ccks2019-hybrid';
+const DEFAULT_MODEL = 'models/ccks-union-hybrid';
 
 /**
- * The model folder to use when none is given: env `MODEL_DIR`, else `models/ccks2019-hybrid` under the working
+ * The model folder to use when none is given: env `MODEL_DIR`, else `models/ccks-union-hybrid` under the working
  * directory, else under the package root (so `oncotimeline extract` works from any directory).
  */
 export function defaultModelDir(): string {

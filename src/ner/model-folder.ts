@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { EntityType } from '../domain/entity.js';
 import { parseHeadsConfig } from './head-config.js';
 import { exists, fail, isRecord, readJson, toPlatformType } from './model-files.js';
-import { loadHead, servedLabels, type ModelHead } from './model-heads.js';
+import { checkNestOver, loadHead, servedLabels, type ModelHead } from './model-heads.js';
 import { findSpecialIds, parseVocabulary, type SpecialIds, type Vocabulary } from './tokenizer/vocabulary.js';
 
 export type { ModelHead } from './model-heads.js';
@@ -79,6 +79,7 @@ export async function loadModelFolder(dir: string, options: LoadModelFolderOptio
 
   const heads: ModelHead[] = [];
   for (const spec of specs) heads.push(await loadHead(absDir, spec, cfg['types'], problems));
+  checkNestOver(heads, specs, problems);
   const labels = servedLabels(heads);
   const configTypes = cfg['types'];
   // Multi-head: config.json `types` declares the served union (exact labels; the implicit head checks its own).

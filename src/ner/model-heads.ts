@@ -20,6 +20,8 @@ export interface ModelHead {
   platformTypes: EntityType[];
   /** Labels (a subset of `scheme.types`) this head contributes to the served output. */
   serve: string[];
+  /** Labels served by earlier heads that this head's served entities may contain (`merge-heads.ts`); default []. */
+  nestOver: string[];
 }
 
 const sameSet = (a: readonly string[], b: readonly string[]): boolean => {
@@ -56,7 +58,24 @@ export async function loadHead(dir: string, spec: HeadSpec, configTypes: unknown
     problems.push(`${spec.where} serve ${JSON.stringify(foreign)} not among the head's types ${JSON.stringify(types)}`);
   }
   const crf = parseCrf(await readJson(dir, spec.crfFile), scheme.labels.length, spec.crfFile, spec.labelsFile, problems);
-  return { name: spec.name, output: spec.output, labelsFile: spec.labelsFile, scheme, crf, platformTypes, serve };
+  return { name: spec.name, output: spec.output, labelsFile: spec.labelsFile, scheme, crf, platformTypes, serve, nestOver: [...(spec.nestOver ?? [])] };
+}
+
+/**
+ * Each head's `nestOver` names labels served by some earlier head (head 0's must be empty: `parseHeadsConfig` reports
+ * that one, so it is skipped here).
+ */
+export function checkNestOver(heads: readonly ModelHead[], specs: readonly HeadSpec[], problems: string[]): void {
+  const servedBefore = new Set<string>();
+  heads.forEach((head, h) => {
+    if (h > 0) {
+      const foreign = head.nestOver.filter((l) => !servedBefore.has(l));
+      if (foreign.length > 0) {
+        problems.push(`${specs[h]?.where ?? head.name} nestOver ${JSON.stringify(foreign)} not served by an earlier head (served before it: ${JSON.stringify([...servedBefore])})`);
+      }
+    }
+    for (const l of head.serve) servedBefore.add(l);
+  });
 }
 
 /** The served labels: the union of every head's `serve`, in head order (config.json `types` of a multi-head folder). */

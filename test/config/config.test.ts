@@ -10,7 +10,7 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       dataDir: '/srv/app/.data',
       neo4j: { uri: null, user: null, password: null, boltPort: 7687 },
-      ner: { modelDir: '/srv/app/models/ccks2019-hybrid', poolSize: 1, intraOpThreads: 1 },
+      ner: { modelDir: '/srv/app/models/ccks-union-hybrid', poolSize: 1, intraOpThreads: 1 },
       limits: { maxRecordChars: 20000, maxRecordsPerCall: 500 },
       jobConcurrency: 2,
     });

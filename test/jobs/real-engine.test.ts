@@ -1,6 +1,6 @@
 /**
  * The pipeline with the real NER engine (onnxruntime, worker threads) on a tiny random model, and on the shipped
- * model `models/ccks2019-hybrid` when it is present: what the graph stores is exactly what the engine extracted.
+ * model `models/ccks-union-hybrid` when it is present: what the graph stores is exactly what the engine extracted.
  */
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ const TEXTS = [
   '2019年3月行奥沙利铂化疗，复查胸部CT示肺结节。',
   '检查血常规白细胞计数正常。',
 ];
-const SHIPPED = 'models/ccks2019-hybrid';
+const SHIPPED = 'models/ccks-union-hybrid';
 
 let driver: GraphDriver;
 beforeAll(async () => {
@@ -57,7 +57,7 @@ describe('pipeline with the real NER engine', () => {
   }, 120_000);
 
   // The served graph is named by config.json (int8 in git; the fp32 model.onnx is rebuilt, not committed).
-  it.skipIf(!existsSync(`${SHIPPED}/config.json`))('shipped model (models/ccks2019-hybrid)', async () => {
+  it.skipIf(!existsSync(`${SHIPPED}/config.json`))('shipped model (models/ccks-union-hybrid)', async () => {
     const engine = await createNerEngine({ modelDir: SHIPPED, poolSize: 1, executionProviders: ['cpu'], log: () => undefined });
     try {
       await ingestAndCompare(engine);

@@ -48,9 +48,11 @@ describe('loadModelFolder with heads', () => {
     ]);
     expect(folder.heads[0]!.scheme.types).toEqual(CCKS2019);
     expect(folder.heads[0]!.serve).toEqual(CCKS2019); // no `serve`: all of its types
+    expect(folder.heads[0]!.nestOver).toEqual([]); // no `nestOver`: none
     expect(folder.heads[1]!.scheme.types).toEqual(CCKS2017);
     expect(folder.heads[1]!.platformTypes).toEqual(['SYMPTOM', 'EXAM', 'DISEASE', 'TREATMENT', 'ANATOMY']);
     expect(folder.heads[1]!.serve).toEqual(['症状和体征', '检查和检验', '治疗']);
+    expect(folder.heads[1]!.nestOver).toEqual(['解剖部位']); // a symptom may contain CCKS 2019's body part
     // Served labels: the union of `serve` in head order; 疾病和诊断 of the second head is not served twice.
     expect(folder.labels).toEqual([...CCKS2019, '症状和体征', '检查和检验', '治疗']);
     expect(folder.platformTypes).toEqual(['DISEASE', 'IMAGING', 'LAB_TEST', 'SURGERY', 'DRUG', 'ANATOMY', 'SYMPTOM', 'EXAM', 'TREATMENT']);
@@ -60,6 +62,7 @@ describe('loadModelFolder with heads', () => {
     const dir = unionCopy();
     editConfig(dir, (c) => {
       c.heads = [c.heads[1]!];
+      delete c.heads[0]!['nestOver']; // the first head nests over nothing
       c['types'] = ['症状和体征', '检查和检验', '治疗'];
     });
     rmSync(path.join(dir, 'labels.json'));
@@ -113,11 +116,53 @@ describe('loadModelFolder with heads', () => {
     expect(e.message).toContain('config.json heads[1] (x) output: expected a non-empty string, got nothing');
     expect(e.message).toContain("config.json heads[1] (x) crf: '../crf.json' is not a file inside the model folder");
     expect(e.message).toContain('config.json heads[1] (x) serve: expected a non-empty array of labels, got []');
-    expect(e.message).toContain('config.json heads[2]: expected an object {name, output, labels, crf, types, serve?}');
+    expect(e.message).toContain('config.json heads[2]: expected an object {name, output, labels, crf, types, serve?, nestOver?}');
 
     const empty = unionCopy();
     editConfig(empty, (c) => { c.heads = []; });
     expect((await loadError(empty)).message).toContain('config.json heads: expected a non-empty array of head objects, got []');
+  });
+
+  it('loads nestOver: labels served by earlier heads, [] by default', async () => {
+    const dir = unionCopy();
+    editConfig(dir, (c) => {
+      c.heads[0]!['nestOver'] = [];
+      c.heads[1]!['nestOver'] = ['解剖部位', '疾病和诊断'];
+    });
+    const folder = await loadModelFolder(dir);
+    expect(folder.heads.map((h) => h.nestOver)).toEqual([[], ['解剖部位', '疾病和诊断']]);
+    // Nesting changes no served label.
+    expect(folder.labels).toEqual([...CCKS2019, '症状和体征', '检查和检验', '治疗']);
+
+    const single = await loadModelFolder('test/fixtures/tiny-model');
+    expect(single.heads.map((h) => h.nestOver)).toEqual([[]]);
+  });
+
+  it('rejects a malformed nestOver, one on the first head, and labels no earlier head serves, listing them all', async () => {
+    const dir = unionCopy();
+    editConfig(dir, (c) => {
+      c.heads[0]!['nestOver'] = ['症状和体征'];
+      // 身体部位: a label of this head, served by none; 症状和体征: served by this head only; 治疗: by a later head.
+      c.heads[1]!['nestOver'] = ['解剖部位', '身体部位', '症状和体征'];
+      c.heads.push({ name: 'third', output: 'emissions', labels: 'labels.json', crf: 'crf.json', serve: ['手术'], nestOver: ['治疗', '药物'] });
+      c['types'] = [...CCKS2019, '症状和体征', '检查和检验', '治疗'];
+    });
+    const e = await loadError(dir);
+    expect(e.code).toBe('NER_MODEL_LOAD_FAILED');
+    expect(e.message).toContain(
+      'config.json heads[0] (ccks2019) nestOver: must be empty for the first head (no earlier head to nest over), got ["症状和体征"]',
+    );
+    expect(e.message).toContain(`config.json heads[1] (ccks2017) nestOver ["身体部位","症状和体征"] not served by an earlier head (served before it: ${JSON.stringify(CCKS2019)})`);
+    expect(e.message).not.toContain('heads[2] (third) nestOver'); // 治疗 and 药物 are served by heads 1 and 0
+
+    const malformed = unionCopy();
+    editConfig(malformed, (c) => {
+      c.heads[1]!['nestOver'] = '解剖部位';
+      c.heads.push({ ...c.heads[0]!, name: 'third', nestOver: ['解剖部位', 3] });
+    });
+    const m = await loadError(malformed);
+    expect(m.message).toContain('config.json heads[1] (ccks2017) nestOver: expected an array of labels of earlier heads, got "解剖部位"');
+    expect(m.message).toContain('config.json heads[2] (third) nestOver: expected an array of labels of earlier heads, got ["解剖部位",3]');
   });
 
   it('checks config.json types against the served union', async () => {

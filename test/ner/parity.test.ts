@@ -2,7 +2,7 @@
  * TypeScript decode vs the Python decode on shared fixtures (models/train writes them): every text of
  * `<model>/<file>` (`{"text", "entities": [{"start", "end", "label"}]}`, code-point offsets) must come out the same.
  * Runs for each model folder that exists: the tiny random models always ship with the repo; the real model's check
- * runs wherever `models/ccks2019-hybrid` has been built.
+ * runs wherever `models/ccks-union-hybrid` has been built.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -44,7 +44,7 @@ const SUITES = [
   { dir: 'test/fixtures/tiny-model', file: 'predictions.jsonl', minAgreement: 1 },
   // Real model on the 150 dev records: the Python side decodes onnxruntime emissions of the same ONNX file in float64
   // too, with the same onnxruntime version (1.30.0) and one window per call for int8: require exact agreement.
-  { dir: 'models/ccks2019-hybrid', file: 'parity-dev.jsonl', minAgreement: 1 },
+  { dir: 'models/ccks-union-hybrid', file: 'parity-dev.jsonl', minAgreement: 1 },
 ];
 
 function readCases(file: string): ParityCase[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseTime } from '../../src/time/index.js';
+import { analyseTime, resolveTimeline } from '../../src/time/index.js';
 import { splitSentences } from '../../src/time/link/sentences.js';
 import { mentions } from './helpers.js';
 
@@ -102,5 +102,23 @@ describe('quotes and current state', () => {
     const entities = [...mentions(text, [['左乳切除术', '手术']]), ...mentions(text, [['左乳', '解剖部位']])];
     const { links } = analyseTime({ text, entities });
     expect(links).toHaveLength(1);
+  });
+});
+
+describe('CCKS 2017 types (union model)', () => {
+  it('places symptoms, exams and treatments like the other events; body parts are not events', () => {
+    const text = '患者3月前无明显诱因出现腹痛、腹胀，2018-03-12行化疗，查体温正常，左下腹压痛。';
+    expect(placed(text, [['腹痛', '症状和体征'], ['腹胀', '症状和体征'], ['化疗', '治疗'], ['体温', '检查和检验'],
+      ['左下腹', '身体部位'], ['压痛', '症状和体征']]))
+      .toEqual({ 腹痛: '3月前', 腹胀: '3月前', 化疗: '2018-03-12', 体温: '2018-03-12', 压痛: '2018-03-12' });
+  });
+  it('anchors 化疗后 on a chemotherapy tagged TREATMENT (no drug name) and dates the symptom from it', () => {
+    const text = '2018-03-01行化疗。化疗后3周出现恶心。';
+    const entities = mentions(text, [['化疗', '治疗'], ['恶心', '症状和体征']]);
+    const { timexes, links } = analyseTime({ text, recordedAt: '2018-06-01', entities });
+    const res = resolveTimeline({ recordedAt: '2018-06-01', timexes, links, entities, priorEvents: [] });
+    const rel = timexes.find((t) => t.text === '化疗后3周')!;
+    expect(res.find((r) => r.timexId === rel.id)?.interval).toEqual({ start: '2018-03-22', end: '2018-03-22', precision: 'DAY', approx: false });
+    expect(links.find((l) => l.entityStart === text.indexOf('恶心'))?.timexId).toBe(rel.id);
   });
 });

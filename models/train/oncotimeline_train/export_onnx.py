@@ -74,6 +74,7 @@ def emission_parity(model: HybridTagger, onnx_path: Path, samples: list[list[int
 
 # Labels a CCKS 2017 head contributes to the served output: those CCKS 2019 has no type for.
 SERVE_EXTRA = ["症状和体征", "检查和检验", "治疗"]
+NEST_OVER = ["解剖部位"]  # primary-head labels a later head's span may contain
 
 
 def write_folder(model: HybridTagger, info: dict, vocab: Path, out: Path, name: str, version: str,
@@ -95,6 +96,8 @@ def write_folder(model: HybridTagger, info: dict, vocab: Path, out: Path, name: 
             # A later head adds only the types the primary head lacks; its own disease/body-part spans (another
             # annotation convention) are scored on its data set but not served (docs/CONTRACTS.md, "Heads").
             head["serve"] = [t for t in htypes if t in serve_extra] if serve_extra is not None else htypes
+            # CCKS 2019 tags the body part inside a symptom (腹痛 → 腹): let a symptom keep its nested body part.
+            head["nestOver"] = [t for t in NEST_OVER if t in model.labels_types()] if serve_extra is not None else []
         heads.append(head)
     tc = info["train"]
     types = [t for hd in heads for t in hd.get("serve", hd["types"])]

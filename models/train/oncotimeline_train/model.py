@@ -48,6 +48,11 @@ class HybridTagger(nn.Module):
     def head_labels(self, head: str | None = None) -> list[str]:
         return self.labels if head in (None, self.primary) else self.extra_labels[head]
 
+    def labels_types(self, head: str | None = None) -> list[str]:
+        """The entity types of a head's BIOES labels, in label order."""
+        ls = self.head_labels(head)
+        return [l[2:] for l in ls if l.startswith("B-")]
+
     def head_crf(self, head: str | None = None) -> CRF:
         return self.crf if head in (None, self.primary) else self.heads[head]["crf"]
 

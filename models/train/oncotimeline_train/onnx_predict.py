@@ -22,6 +22,7 @@ class Head:
     start: np.ndarray
     end: np.ndarray
     serve: list[str]
+    nest_over: list[str]
 
 
 def read_heads(folder: Path, config: dict) -> list[Head]:
@@ -33,16 +34,22 @@ def read_heads(folder: Path, config: dict) -> list[Head]:
         crf = json.loads((folder / spec["crf"]).read_text())
         heads.append(Head(spec["name"], spec["output"], json.loads((folder / spec["labels"]).read_text())["labels"],
                           np.array(crf["transitions"], dtype=np.float64), np.array(crf["start"], dtype=np.float64),
-                          np.array(crf["end"], dtype=np.float64), spec.get("serve", spec["types"])))
+                          np.array(crf["end"], dtype=np.float64), spec.get("serve", spec["types"]),
+                          spec.get("nestOver", [])))
     return heads
 
 
 def merge_heads(heads: list[Head], per_head: list[list[Span]]) -> list[Span]:
-    """Served output: heads in order of priority; a later head's served spans only where they overlap nothing kept."""
+    """Served output (docs/CONTRACTS.md, "Heads"): heads in order of priority. A later head's served span is kept iff
+    every kept span it shares a character with lies strictly inside it with a label in the head's `nest_over`
+    (a symptom 腹痛 around the body part 腹 that CCKS 2019 tags inside it). Sorted by (start, end)."""
     kept: list[Span] = []
     for head, spans in zip(heads, per_head):
         for s, e, t in spans:
-            if t in head.serve and all(e <= ks or s >= ke for ks, ke, _ in kept):
+            if t not in head.serve:
+                continue
+            hits = [(ks, ke, kt) for ks, ke, kt in kept if ks < e and s < ke]
+            if all(ks >= s and ke <= e and ke - ks < e - s and kt in head.nest_over for ks, ke, kt in hits):
                 kept.append((s, e, t))
     return sorted(kept)
 

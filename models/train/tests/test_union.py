@@ -54,6 +54,7 @@ def test_export_has_an_output_per_head_and_matches_pytorch(union_run, tmp_path, 
     cfg = json.loads((folder / "config.json").read_text())
     assert [h["name"] for h in cfg["heads"]] == ["ccks2019", "ccks2017"]
     assert cfg["heads"][1]["serve"] == ["症状和体征", "检查和检验", "治疗"]
+    assert cfg["heads"][1]["nestOver"] == ["解剖部位"] and "nestOver" not in cfg["heads"][0]
     assert cfg["types"][-3:] == ["症状和体征", "检查和检验", "治疗"] and "身体部位" not in cfg["types"]
     model, _ = export_onnx.load_run(union_run)
     tagger = OnnxTagger(folder)
@@ -71,9 +72,16 @@ def test_merge_heads_priority_and_serve(tmp_path):
     from oncotimeline_train.onnx_predict import Head
 
     z = np.zeros((1, 1))
-    h19 = Head("ccks2019", "emissions", [], z, z[0], z[0], ["疾病和诊断", "解剖部位"])
-    h17 = Head("ccks2017", "emissions_ccks2017", [], z, z[0], z[0], ["症状和体征", "治疗"])
-    a = [(0, 3, "疾病和诊断"), (5, 7, "解剖部位")]
-    b = [(2, 4, "症状和体征"), (4, 5, "治疗"), (6, 9, "症状和体征"), (9, 11, "身体部位"), (12, 14, "症状和体征")]
+    h19 = Head("ccks2019", "emissions", [], z, z[0], z[0], ["疾病和诊断", "解剖部位"], [])
+    h17 = Head("ccks2017", "emissions_ccks2017", [], z, z[0], z[0], ["症状和体征", "治疗"], ["解剖部位"])
+    a = [(0, 3, "疾病和诊断"), (5, 7, "解剖部位"), (20, 21, "解剖部位"), (30, 32, "解剖部位")]
+    b = [(2, 4, "症状和体征"),  # overlaps a disease: dropped
+         (4, 5, "治疗"),  # touches nothing: kept
+         (6, 9, "症状和体征"),  # partial overlap with a body part: dropped
+         (9, 11, "身体部位"),  # not served
+         (12, 14, "症状和体征"),
+         (20, 22, "症状和体征"),  # contains the body part 20..21: both kept (腹痛 around 腹)
+         (30, 32, "症状和体征")]  # same span as a body part: dropped (one entity per span)
     assert merge_heads([h19, h17], [a, b]) == [(0, 3, "疾病和诊断"), (4, 5, "治疗"), (5, 7, "解剖部位"),
-                                               (12, 14, "症状和体征")]
+                                               (12, 14, "症状和体征"), (20, 21, "解剖部位"), (20, 22, "症状和体征"),
+                                               (30, 32, "解剖部位")]

@@ -1,6 +1,6 @@
 /**
  * Inputs for the end-to-end tests: the example records under fresh ids, and a model folder.
- * Model: `test/fixtures/tiny-model` when present (fast, random entities), else `models/ccks2019-hybrid`, else a
+ * Model: `test/fixtures/tiny-model` when present (fast, random entities), else `models/ccks-union-hybrid`, else a
  * random model written on the fly covering the examples' characters. Tests assert structure and invariants only.
  */
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -23,7 +23,7 @@ export function exampleRecords(prefix: string): ClinicalRecord[] {
 let generated: string | null = null;
 
 export function e2eModelDir(): string {
-  for (const candidate of ['test/fixtures/tiny-model', 'models/ccks2019-hybrid']) {
+  for (const candidate of ['test/fixtures/tiny-model', 'models/ccks-union-hybrid']) {
     if (existsSync(path.join(ROOT, candidate, 'model.onnx'))) return path.join(ROOT, candidate);
   }
   if (generated === null) {
