@@ -7,8 +7,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
-run="${1:-models/train/runs/full}"
-out="${2:-models/ccks2019-hybrid}"
+run="${1:-models/train/runs/union}"
+out="${2:-models/ccks-union-hybrid}"
 py=.venv/bin/python
 $py -m oncotimeline_train.export_onnx --run "$run" --out "$out" --name "${NAME:-$(basename "$out")}" --version "${VERSION:-1.0.0}"
 $py -m oncotimeline_train.evaluate_onnx --model "$out" --run "$run" --serve "${SERVE:-int8}"

@@ -1,6 +1,6 @@
 """PyTorch-eager throughput of a served model's architecture on given records (the engine benchmark's baseline).
 
-    python -m oncotimeline_train.bench_pytorch --model-dir models/ccks2019-hybrid --data records.jsonl
+    python -m oncotimeline_train.bench_pytorch --model-dir models/ccks-union-hybrid --data records.jsonl
 
 Runs the same windowing, batching and Viterbi as the serving contract, with PyTorch eager (no ONNX). Weights come
 from --checkpoint when given (or the training run's best.pt when present); otherwise the architecture in

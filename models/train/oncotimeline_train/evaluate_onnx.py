@@ -1,6 +1,6 @@
 """Score a served model folder on the dev split, check it against PyTorch, write metrics.json and the parity slice.
 
-    python -m oncotimeline_train.evaluate_onnx --model models/ccks2019-hybrid --run models/train/runs/full
+    python -m oncotimeline_train.evaluate_onnx --model models/ccks-union-hybrid --run models/train/runs/union
 
 - fp32 and int8 variants: strict P/R/F1 (micro, per type), size, records/s with onnxruntime (same run).
 - Decoded-entity parity: the fp32 ONNX folder vs the PyTorch checkpoint on every dev record (must be identical).

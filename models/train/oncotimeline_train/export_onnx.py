@@ -1,6 +1,6 @@
 """Export a trained run to a served model folder (docs/CONTRACTS.md, "Model folder"), with the parity gates.
 
-    python -m oncotimeline_train.export_onnx --run models/train/runs/full --out models/ccks2019-hybrid
+    python -m oncotimeline_train.export_onnx --run models/train/runs/union --out models/ccks-union-hybrid
 
 Writes model.onnx (fp32) and model.int8.onnx (dynamic quantisation), vocab.txt, labels.json, crf.json, config.json.
 Gates: onnxruntime vs PyTorch emissions max |Δ| < 1e-4 (fp32), and identical decoded entities (fp32 ONNX vs PyTorch)
@@ -126,13 +126,13 @@ def main(argv=None) -> int:
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--checkpoint", default="best.pt")
     ap.add_argument("--vocab", type=Path, default=CACHE / BGE["name"] / "vocab.txt")
-    ap.add_argument("--name", default="ccks2019-hybrid")
+    ap.add_argument("--name", default=None, help="model name (default: the --out folder name)")
     ap.add_argument("--version", default="1.0.0")
     ap.add_argument("--no-int8", action="store_true")
     args = ap.parse_args(argv)
 
     model, info = load_run(args.run, args.checkpoint)
-    write_folder(model, info, args.vocab, args.out, args.name, args.version)
+    write_folder(model, info, args.vocab, args.out, args.name or args.out.name, args.version)
     export_onnx(model, args.out / "model.onnx")
     tok = CharTokenizer.from_file(args.out / "vocab.txt")
     rng = np.random.default_rng(0)
