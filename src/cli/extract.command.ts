@@ -1,10 +1,12 @@
 /**
  * `oncotimeline extract [--model DIR] [FILE|-]`: prints the entities of one text (a file's whole content, or stdin) as a
- * JSON array of EntityMention (UTF-16 offsets). A leading BOM is dropped before extraction.
+ * JSON array of EntityMention (UTF-16 offsets): the model's entities plus the therapy-modality rule's (src/ner/README.md
+ * § Rules), as the platform serves them. A leading BOM is dropped before extraction.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createNerEngine } from '../ner/index.js';
+import { withTherapyTerms } from '../ner/rules/with-therapy-terms.js';
 
 const USAGE = 'usage: oncotimeline extract [--model DIR] [--pool N] [FILE|-]\n';
 
@@ -43,7 +45,8 @@ export async function run(args: string[]): Promise<number> {
     ...(values.pool !== undefined ? { poolSize: Number(values.pool) } : {}),
   });
   try {
-    const entities = await engine.extract(text);
+    // The served output (model + therapy-modality rule), as the platform stores it; `evaluate` scores the bare model.
+    const entities = await withTherapyTerms(engine).extract(text);
     process.stdout.write(`${JSON.stringify(entities, null, 2)}\n`);
     return 0;
   } finally {

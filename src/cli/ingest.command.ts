@@ -12,6 +12,7 @@ import { loadConfig, type Config } from '../config/config.js';
 import { openGraph } from '../graph/open-graph.js';
 import { JobService, type JobView } from '../jobs/index.js';
 import { createNerEngine } from '../ner/index.js';
+import { withTherapyTerms } from '../ner/rules/with-therapy-terms.js';
 import { chunkRecords, readRecordFiles, type Rejection } from './ingest.input.js';
 import { ProgressBar } from './ingest.progress.js';
 
@@ -62,7 +63,8 @@ export async function ingest(target: string, config: Config): Promise<number> {
       intraOpThreads: config.ner.intraOpThreads, log });
     try {
       // resume: false: a CLI run finishes its own jobs; leftovers of a server are the server's to resume.
-      const service = new JobService({ driver: graph.driver, ner, concurrency: config.jobConcurrency, log: () => undefined, resume: false });
+      // Same extractor as the server: the model plus the therapy-modality rule.
+      const service = new JobService({ driver: graph.driver, ner: withTherapyTerms(ner), concurrency: config.jobConcurrency, log: () => undefined, resume: false });
       const jobs = await runJobs(service, input.records, config.limits.maxRecordsPerCall);
       printSummary(jobs, input.rejected, input.records.length, Date.now() - started);
       const clean = jobs.every((j) => j.status === 'SUCCEEDED') && input.rejected.length === 0;

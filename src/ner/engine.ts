@@ -55,6 +55,8 @@ export interface NerModelInfo {
   precision: 'fp32' | 'int8';
   /** The execution provider the workers run on. */
   provider: string;
+  /** Rule layers adding entities to the served output (`rules/with-therapy-terms.ts`); absent = the model alone. */
+  rules?: string[];
 }
 
 export interface ExtractOptions {

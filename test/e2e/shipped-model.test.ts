@@ -1,6 +1,7 @@
 /**
  * The shipped union model end to end: GraphQL in, the real ONNX model (CCKS 2019 + CCKS 2017 heads) and the time
- * module in the platform process, Neo4j, the timeline out. Symptoms and treatments (CCKS 2017 types) must reach the
+ * module in the platform process, Neo4j, the timeline out. Symptoms (CCKS 2017 head) and treatments (化疗 from the
+ * therapy-term rule layer, which no data set annotates: src/ner/rules) must reach the
  * timeline placed at their own dates. The record is hand-written (test/fixtures/records/union-timeline.json) in the
  * style of an admission note; the model is real, so the expectations are a few unambiguous mentions.
  */

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityMention } from '../../src/domain/entity.js';
 import { createNerEngine, type NerEngine } from '../../src/ner/index.js';
+import { withTherapyTerms } from '../../src/ner/rules/with-therapy-terms.js';
 import { mulberry32 } from '../fixtures/ner/test-model.js';
 import { randomText, tempModel } from './engine-helpers.js';
 
@@ -34,11 +35,11 @@ afterAll(async () => {
 });
 
 describe('oncotimeline extract', () => {
-  it('prints the same entities as the engine, from a file and from stdin', async () => {
+  it('prints the same entities as the served extractor (engine + therapy-term rule), from a file and from stdin', async () => {
     const text = randomText(mulberry32(2), 300, model.vocab);
     const file = path.join(model.dir, '..', 'record.txt');
     writeFileSync(file, `\uFEFF${text}`);
-    const expected = await engine.extract(text);
+    const expected = await withTherapyTerms(engine).extract(text);
     expect(expected.length).toBeGreaterThan(0);
     const fromFile = cli(['extract', file]);
     expect(fromFile.code).toBe(0);
@@ -46,6 +47,13 @@ describe('oncotimeline extract', () => {
     const fromStdin = cli(['extract', '--model', model.dir, '-'], text);
     expect(JSON.parse(fromStdin.stdout)).toEqual(expected);
     expect(fromStdin.stderr).not.toContain(text.slice(0, 10)); // never logs record text
+  });
+
+  it('includes the therapy-term rule: 热疗 where the model tags only 后', () => {
+    const r = cli(['extract', '--model', 'test/fixtures/tiny-model', '-'], '热疗后');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as EntityMention[]).map((e) => [e.start, e.end, e.text, e.label, e.type, e.confidence]))
+      .toContainEqual([0, 2, '热疗', '治疗', 'TREATMENT', 1]);
   });
 
   it('fails clearly on a missing model folder', () => {
