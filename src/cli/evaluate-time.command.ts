@@ -78,9 +78,11 @@ export async function run(args: string[]): Promise<number> {
     if (typeof predicted === 'string') endToEndReason = predicted;
     else {
       const e2e = emptyEndToEnd();
+      // Score only the labels the gold file annotates (its linked events); other model types are not charged.
+      const goldLabels = new Set(records.flatMap((r) => r.entities.map((e) => e.label)));
       records.forEach((r, i) => {
         const entities = predicted[i] ?? [];
-        addEndToEnd(e2e, r, { ...analyseTime({ text: r.text, entities }), entities });
+        addEndToEnd(e2e, r, { ...analyseTime({ text: r.text, entities }), entities }, goldLabels);
       });
       endToEnd = { ...prf(e2e.placed, e2e.predictedEvents, e2e.goldEvents), ...e2e };
     }

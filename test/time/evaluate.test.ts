@@ -90,3 +90,23 @@ describe('evaluate-time command', () => {
     expect((await cli(['--data'])).err).toMatch(/--data: expected a path, got nothing/);
   });
 });
+
+describe('end-to-end placement score', () => {
+  it('counts only predicted events whose label the gold annotates', async () => {
+    const { addEndToEnd, emptyEndToEnd } = await import('../../src/time/evaluate/score-end-to-end.js');
+    const gold = parseGoldLine(lines[0]!);
+    const goldLabels = new Set(gold.entities.map((e) => e.label));
+    // The gold events themselves, plus one symptom (a type the gold file does not annotate) far from them.
+    const symptom = { start: 0, end: 1, text: gold.text.slice(0, 1), label: '症状和体征', type: 'SYMPTOM' as const, confidence: 1 };
+    const entities = [...gold.entities, symptom];
+    const pred = { ...analyseTime({ text: gold.text, entities }), entities };
+    const all = emptyEndToEnd();
+    addEndToEnd(all, gold, pred);
+    const fair = emptyEndToEnd();
+    addEndToEnd(fair, gold, pred, goldLabels);
+    expect(all.predictedEvents).toBe(gold.entities.length + 1);
+    expect(fair.predictedEvents).toBe(gold.entities.length);
+    expect(fair.placed).toBe(all.placed);
+    expect(fair.goldEvents).toBe(gold.links.length);
+  });
+});
