@@ -62,6 +62,31 @@ function expectPriorityMerge(
   return { added, blocked, nested };
 }
 
+interface UnionConfig { types: string[]; heads: { serve?: string[]; nestOver?: string[] }[] }
+
+/**
+ * An engine on a copy of the union fixture whose config.json `edit` changed (same graph), opened before the
+ * describe's tests and closed and removed after them.
+ */
+function editedUnionEngine(prefix: string, edit: (config: UnionConfig) => void): () => NerEngine {
+  const root = mkdtempSync(path.join(tmpdir(), prefix));
+  const dir = path.join(root, 'model');
+  let engine: NerEngine | undefined;
+  beforeAll(async () => {
+    cpSync(UNION, dir, { recursive: true });
+    const file = path.join(dir, 'config.json');
+    const config = JSON.parse(readFileSync(file, 'utf8')) as UnionConfig;
+    edit(config);
+    writeFileSync(file, JSON.stringify(config));
+    engine = await createNerEngine({ modelDir: dir, poolSize: 1, executionProviders: ['cpu'], log: () => undefined });
+  });
+  afterAll(async () => {
+    await engine?.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+  return () => engine as NerEngine;
+}
+
 describe('NER engine with two heads (tiny union fixture)', () => {
   let engine: NerEngine;
   // Long enough for several windows (window 48, overlap 16) and for the heads to disagree often.
@@ -147,27 +172,15 @@ describe('NER engine with two heads (tiny union fixture)', () => {
 
 describe('NER engine with two heads: config order is priority, serve filters', () => {
   // Same graph, heads reversed, and the CCKS 2017 head no longer serves 治疗 (its most frequent label here).
-  const root = mkdtempSync(path.join(tmpdir(), 'ner-union-reversed-'));
-  const dir = path.join(root, 'model');
-  let engine: NerEngine;
-
-  beforeAll(async () => {
-    cpSync(UNION, dir, { recursive: true });
-    const file = path.join(dir, 'config.json');
-    const config = JSON.parse(readFileSync(file, 'utf8')) as { types: string[]; heads: { serve?: string[]; nestOver?: string[] }[] };
+  const opened = editedUnionEngine('ner-union-reversed-', (config) => {
     config.heads.reverse();
     for (const head of config.heads) delete head.nestOver; // the first head nests over nothing; keep the plain rule here
     config.heads[0]!.serve = ['症状和体征', '检查和检验'];
     config.types = ['症状和体征', '检查和检验', '疾病和诊断', '影像检查', '实验室检验', '手术', '药物', '解剖部位'];
-    writeFileSync(file, JSON.stringify(config));
-    engine = await createNerEngine({ modelDir: dir, poolSize: 1, executionProviders: ['cpu'], log: () => undefined });
-  });
-  afterAll(async () => {
-    await engine?.close();
-    rmSync(root, { recursive: true, force: true });
   });
 
   it("keeps the first head's served entities over the second's, and drops unserved labels only from the served output", async () => {
+    const engine = opened();
     expect(engine.model.heads.map((h) => h.name)).toEqual(['ccks2017', 'ccks2019']);
     const texts = Array.from({ length: 6 }, (_, i) => randomText(mulberry32(300 + i), 200));
     const [served, first, second] = await Promise.all([
@@ -196,25 +209,13 @@ describe('NER engine with two heads: config order is priority, serve filters', (
 
 describe('NER engine with two heads: nestOver lets a later head contain earlier heads\' entities', () => {
   // Same graph; the CCKS 2017 head may contain any CCKS 2019 entity, so this random network nests often.
-  const root = mkdtempSync(path.join(tmpdir(), 'ner-union-nested-'));
-  const dir = path.join(root, 'model');
   const NEST = ['疾病和诊断', '影像检查', '实验室检验', '手术', '药物', '解剖部位'];
-  let engine: NerEngine;
-
-  beforeAll(async () => {
-    cpSync(UNION, dir, { recursive: true });
-    const file = path.join(dir, 'config.json');
-    const config = JSON.parse(readFileSync(file, 'utf8')) as { heads: { nestOver?: string[] }[] };
+  const opened = editedUnionEngine('ner-union-nested-', (config) => {
     config.heads[1]!.nestOver = NEST;
-    writeFileSync(file, JSON.stringify(config));
-    engine = await createNerEngine({ modelDir: dir, poolSize: 1, executionProviders: ['cpu'], log: () => undefined });
-  });
-  afterAll(async () => {
-    await engine?.close();
-    rmSync(root, { recursive: true, force: true });
   });
 
   it('serves a CCKS 2017 entity together with the CCKS 2019 entities inside it, sorted by start, then end', async () => {
+    const engine = opened();
     expect(engine.model.heads.map((h) => h.nestOver)).toEqual([[], NEST]);
     const texts = Array.from({ length: 6 }, (_, i) => randomText(mulberry32(500 + i), 200));
     const [served, first, second] = await Promise.all([

@@ -1,4 +1,4 @@
-"""CCKS 2019 records: reading by path, the seeded dev split, and windowed training examples."""
+"""CCKS 2019 and CCKS 2017 records: reading by path, the seeded dev splits, and windowed training examples."""
 from __future__ import annotations
 
 import json

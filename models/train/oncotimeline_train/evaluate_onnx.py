@@ -21,9 +21,8 @@ from .metrics import strict_scores
 from .onnx_predict import OnnxTagger, merge_heads
 
 
-def score_variant(folder: Path, onnx_file: str, records, head: str | None = None) -> tuple[dict, list, list]:
+def score_variant(tagger: OnnxTagger, onnx_file: str, records, head: str | None = None) -> tuple[dict, list, list]:
     """Scores of one head (default: the primary) on records; also the merged served output (for the parity file)."""
-    tagger = OnnxTagger(folder, onnx_file)
     names = [h.name for h in tagger.heads]
     hi = names.index(head) if head else 0
     t0 = time.time()
@@ -33,7 +32,7 @@ def score_variant(folder: Path, onnx_file: str, records, head: str | None = None
     merged = [ph[0] if len(ph) == 1 else merge_heads(tagger.heads, ph) for ph in per_record]
     s = strict_scores([r.entities for r in records], pred)
     s["file"] = onnx_file
-    s["bytes"] = (folder / onnx_file).stat().st_size
+    s["bytes"] = (tagger.folder / onnx_file).stat().st_size
     s["seconds"] = round(el, 2)
     s["charsPerSecond"] = round(sum(len(r.text) for r in records) / el, 1)
     return s, pred, merged
@@ -71,14 +70,15 @@ def main(argv=None) -> int:
     dev17 = split_ccks2017(load_ccks2017(args.ccks2017_data))[1] if "ccks2017" in heads else []
     for variant, f in cfg["variants"].items():
         if (args.model / f).exists():
-            results[variant], preds[variant], served_preds[variant] = score_variant(args.model, f, dev)
+            tagger = OnnxTagger(args.model, f)  # one session per variant, for both dev sets
+            results[variant], preds[variant], served_preds[variant] = score_variant(tagger, f, dev)
             m = results[variant]["micro"]
             print(f"{variant}: P {m['precision']:.4f} R {m['recall']:.4f} F1 {m['f1']:.4f} "
                   f"{results[variant]['bytes'] / 1e6:.1f} MB {results[variant]['charsPerSecond']:.0f} chars/s")
             if dev17:
                 # Each head on the data set it was trained for (its own labels; the union's other types ignored).
                 by_head.setdefault("ccks2019", {})[variant] = results[variant]
-                s17, p17, _ = score_variant(args.model, f, dev17, head="ccks2017")
+                s17, p17, _ = score_variant(tagger, f, dev17, head="ccks2017")
                 by_head.setdefault("ccks2017", {})[variant] = s17
                 preds[f"{variant}:ccks2017"] = p17
                 m = s17["micro"]

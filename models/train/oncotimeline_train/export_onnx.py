@@ -89,7 +89,7 @@ def write_folder(model: HybridTagger, info: dict, vocab: Path, out: Path, name: 
             json.dumps({"scheme": "BIOES", "labels": labels}, ensure_ascii=False, indent=1))
         trans, start, end = (t.detach().double().tolist() for t in model.head_crf(h).scores())
         (out / f"crf{suffix}.json").write_text(json.dumps({"transitions": trans, "start": start, "end": end}))
-        htypes = sorted({l[2:] for l in labels if l != "O"}, key=lambda t: labels.index(f"B-{t}"))
+        htypes = model.labels_types(h)
         head = {"name": h, "output": output_name(model, h), "labels": f"labels{suffix}.json",
                 "crf": f"crf{suffix}.json", "types": htypes}
         if h != model.primary:

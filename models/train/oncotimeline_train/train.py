@@ -153,7 +153,6 @@ def main(argv=None) -> int:
         label_ids = {l: i for i, l in enumerate(model.head_labels(t))}
         train_by[t], dev_by[t] = train_recs, dev_recs
         examples_by[t] = make_examples(train_recs, tok, label_ids, tc.window_size, tc.window_overlap)
-    examples = [e for t in tasks for e in examples_by[t]]
     steps_per_epoch = sum(math.ceil(len(examples_by[t]) / tc.batch_size) for t in tasks)
     total_steps = tc.max_steps or steps_per_epoch * tc.epochs
 
@@ -187,7 +186,7 @@ def main(argv=None) -> int:
                 "train_records": sum(map(len, train_by.values())), "dev_records": sum(map(len, dev_by.values())),
                 "per_task": {t: {"train": len(train_by[t]), "dev": len(dev_by[t]), "examples": len(examples_by[t])}
                              for t in tasks},
-                "examples": len(examples),
+                "examples": sum(map(len, examples_by.values())),
                 "device": str(device), "torch_threads": torch.get_num_threads()}
     (args.out / "run.json").write_text(json.dumps(run_info, ensure_ascii=False, indent=2))
     log = open(args.out / "log.jsonl", "a", encoding="utf-8")
