@@ -48,3 +48,45 @@ export interface EntityMention {
   /** Marginal probability of the span under the CRF, 0..1. */
   confidence: number;
 }
+
+/**
+ * What the record says about a mention (ConText-style): PRESENT (asserted), ABSENT (negated: 无, 否认, 未见, 阴性,
+ * (-)…) or POSSIBLE (uncertain or to be ruled out: 考虑, 可能, 待排, 不除外, 疑似…).
+ */
+export const ASSERTIONS = ['PRESENT', 'ABSENT', 'POSSIBLE'] as const;
+export type Assertion = (typeof ASSERTIONS)[number];
+
+/** Whose fact it is: the patient's, a relative's (家族史, 母亲患…), or someone else's. */
+export const SUBJECTS = ['PATIENT', 'FAMILY', 'OTHER'] as const;
+export type Subject = (typeof SUBJECTS)[number];
+
+/**
+ * Standard vocabularies a mention can be coded in: ICD10 (Beijing clinical edition v601, diagnoses),
+ * ICD9CM3 (ICD-9-CM-3 procedures), DRUG (generic drug names).
+ */
+export const CONCEPT_SYSTEMS = ['ICD10', 'ICD9CM3', 'DRUG'] as const;
+export type ConceptSystem = (typeof CONCEPT_SYSTEMS)[number];
+
+/** A code with its standard name, e.g. `{ system: 'ICD10', code: 'C50.9', name: '乳腺恶性肿瘤' }`. */
+export interface ConceptCode {
+  system: ConceptSystem;
+  code: string;
+  name: string;
+}
+
+/**
+ * A standard concept a mention denotes, with its ancestors nearest first (C50.9 → C50 → C00-D48), so a query for
+ * C50 finds C50.9. `score` is the normaliser's confidence, 0..1.
+ */
+export interface ConceptRef extends ConceptCode {
+  ancestors: readonly ConceptCode[];
+  score: number;
+}
+
+/** An entity mention with what the pipeline learnt about its meaning. */
+export interface AnnotatedMention extends EntityMention {
+  assertion: Assertion;
+  subject: Subject;
+  /** null: not a codable type, or nothing in the vocabulary fits. */
+  concept: ConceptRef | null;
+}
