@@ -11,6 +11,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -20,6 +21,7 @@ import type { CoalescingPubSub } from './api/coalescing-pubsub.js';
 import { createContext, type ApiContext } from './api/context.js';
 import { maskError, type Log } from './api/error-mask.js';
 import type { ApiServices } from './api/services.js';
+import { mountWebAssets } from './web-assets.js';
 
 export interface ServerOptions {
   schema: GraphQLSchema;
@@ -64,6 +66,7 @@ export async function startServer(options: ServerOptions): Promise<PlatformServe
     stopOnTerminationSignals: false, // main.ts owns shutdown; Apollo's handler would re-raise the signal mid-drain
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: http }),
+      ApolloServerPluginLandingPageDisabled(), // Sandbox loads from a CDN; GET /graphql in a browser is GraphiQL (web-assets.ts)
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
     ],
   });
@@ -73,6 +76,7 @@ export async function startServer(options: ServerOptions): Promise<PlatformServe
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  mountWebAssets(app); // viewer at /, GraphiQL for browsers at GET /graphql: before Apollo, which answers the rest
   app.use('/graphql', express.json({ limit: bodyLimit }), expressMiddleware(apollo, {
     context: async () => createContext(services, pubsub),
   }));
