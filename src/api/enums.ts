@@ -3,7 +3,7 @@
  * Each TypeScript type stays a string union; the registered object only exists for type-graphql.
  */
 import { registerEnumType } from 'type-graphql';
-import { ENTITY_TYPES, type EntityType } from '../domain/entity.js';
+import { ASSERTIONS, ENTITY_TYPES, SUBJECTS, type Assertion, type EntityType, type Subject } from '../domain/entity.js';
 import { RECORD_KINDS, type RecordKind } from '../domain/record.js';
 import type { TimePrecision, TimexKind, UnresolvedReason } from '../domain/time.js';
 import type { RecordStatus } from '../graph/graph.types.js';
@@ -18,6 +18,8 @@ function enumObject<T extends string>(values: readonly T[]): { [K in T]: K } {
 export const RecordKindEnum = enumObject<RecordKind>(RECORD_KINDS);
 export const EntityTypeEnum = enumObject<EntityType>(ENTITY_TYPES);
 export const JobStatusEnum = enumObject<JobStatusValue>(JOB_STATUSES);
+export const AssertionEnum = enumObject<Assertion>(ASSERTIONS);
+export const SubjectEnum = enumObject<Subject>(SUBJECTS);
 export const TimexKindEnum = enumObject<TimexKind>(['DATE', 'RELATIVE', 'EVENT_RELATIVE', 'DURATION']);
 export const TimePrecisionEnum = enumObject<TimePrecision>(['YEAR', 'MONTH', 'DAY', 'MINUTE']);
 export const UnresolvedReasonEnum = enumObject<UnresolvedReason>([
@@ -57,4 +59,12 @@ registerEnumType(RecordStatusEnum, {
 registerEnumType(AnchorSourceEnum, {
   name: 'AnchorSource',
   description: 'Where an EVENT_RELATIVE expression found its anchor: the same record, or the patient timeline.',
+});
+registerEnumType(AssertionEnum, {
+  name: 'Assertion',
+  description: 'What the record says about a mention: PRESENT (asserted), ABSENT (negated: 无, 否认, 未见…) or POSSIBLE (考虑, 待排, 不除外…).',
+});
+registerEnumType(SubjectEnum, {
+  name: 'Subject',
+  description: "Whose fact a mention is: the patient's, a relative's (家族史, 母亲患…), or someone else's.",
 });
