@@ -6,7 +6,7 @@
  *   const driver = await GraphDriver.connect({ uri: 'bolt://127.0.0.1:7687' });
  *   const rows = await driver.read('records-by-ids', { ids: ['r1'] });   // driver.roundTrips === 1
  */
-import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Record as Neo4jRecord } from 'neo4j-driver';
 import { loadQueries, type QueryCatalogue, type QueryName } from './cypher.js';
 
 export type Params = Readonly<Record<string, unknown>>;
@@ -17,6 +17,12 @@ export interface GraphDriverOptions {
   password?: string | null;
   /** How long `connect` keeps retrying while the server is not up yet; default 30 s. */
   connectTimeoutMs?: number;
+}
+
+export interface GeneratedRunOptions {
+  mode: 'READ' | 'WRITE';
+  /** Server-side transaction timeout; default: the server's (`db.transaction.timeout`). */
+  timeoutMs?: number;
 }
 
 /** A write transaction as seen by repositories: run named statements; the transaction commits when `work` resolves. */
@@ -79,6 +85,36 @@ export class GraphDriver {
     const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE });
     try {
       return await session.executeWrite((tx) => work({ run: (query, params = {}) => this.runIn(tx, query, params) }));
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * One transaction running a statement that is not in the catalogue: the cohort module's (src/cohort), compiled at
+   * run time from a validated criteria tree or read from its own `cypher/cohort-*.cypher` files. The text never
+   * contains user input; values travel in `params`. `timeoutMs` becomes the transaction's timeout, so the server
+   * terminates a query that runs past it (an expensive cohort is never left running after its caller gave up); the
+   * error is a `Neo4jError` with a `...TransactionTimedOut...` code and is not retried.
+   *
+   * @example
+   *   await driver.runGenerated(compiled.statement, compiled.parameters, { mode: 'READ', timeoutMs: 10_000 })
+   */
+  async runGenerated(statement: string, params: Params, options: GeneratedRunOptions): Promise<Neo4jRecord[]> {
+    const result = await this.runGeneratedWithSummary(statement, params, options);
+    return result.records;
+  }
+
+  /** `runGenerated`, keeping the result summary (`summary.profile` when the statement starts with PROFILE). */
+  async runGeneratedWithSummary(statement: string, params: Params, options: GeneratedRunOptions): Promise<QueryResult> {
+    const session = this.driver.session({ defaultAccessMode: options.mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+    const config = options.timeoutMs === undefined ? undefined : { timeout: options.timeoutMs };
+    const work = async (tx: ManagedTransaction): Promise<QueryResult> => {
+      this.trips += 1;
+      return tx.run(statement, params as Record<string, unknown>);
+    };
+    try {
+      return options.mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
     } finally {
       await session.close();
     }
