@@ -11,6 +11,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   extract: { summary: 'print the entities of a text as JSON', load: () => import('./extract.command.js') },
   evaluate: { summary: 'score the NER model on a CCKS 2019-format file', load: () => import('./evaluate.command.js') },
   'evaluate-time': { summary: 'score time recognition and linking on a guideline-format file', load: () => import('./evaluate-time.command.js') },
+  'evaluate-assertion': { summary: 'score assertion (present/absent/possible) and subject on gold spans', load: () => import('./evaluate-assertion.command.js') },
   ingest: { summary: 'ingest JSON-lines records from a file or folder into the graph', load: () => import('./ingest.command.js') },
   serve: { summary: 'start the GraphQL platform', load: () => import('./serve.command.js') },
 };
