@@ -1,20 +1,25 @@
 /**
  * `oncotimeline evaluate-time [--data FILE] [--json] [--model DIR]`: scores time recognition and linking on a
- * guideline-format file (../shared/data/time-gold/dev.jsonl by default). With `--model`, also end-to-end placement
- * with entities from the NER engine. Prints counts and scores only, never record text.
+ * guideline-format file (`.jsonl`, docs/time-annotation.md §3) or a marked suite file (`.tsv`,
+ * test/fixtures/time/external/README.md). The file is `--data`, else `$ONCOTIMELINE_TIME_GOLD`; with neither the
+ * command prints its usage and exits 2 (the repository ships no default outside itself). With `--model`, also
+ * end-to-end placement with entities from the NER engine. Prints counts, scores and the time per record, never
+ * record text.
  */
 import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { EntityMention } from '../domain/entity.js';
 import { analyseTime } from '../time/index.js';
 import { parseGoldLine, type GoldRecord } from '../time/evaluate/gold-record.js';
+import { parseMarkedFile } from '../time/evaluate/marked-record.js';
 import { addEndToEnd, emptyEndToEnd } from '../time/evaluate/score-end-to-end.js';
 import { addRecord, emptyCounts, prf } from '../time/evaluate/score-time.js';
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DEFAULT_DATA = resolve(REPO_ROOT, '..', 'shared', 'data', 'time-gold', 'dev.jsonl');
-const USAGE = 'usage: oncotimeline evaluate-time [--data FILE] [--json] [--model DIR]\n';
+const DATA_ENV = 'ONCOTIMELINE_TIME_GOLD';
+const USAGE =
+  'usage: oncotimeline evaluate-time [--data FILE] [--json] [--model DIR]\n' +
+  `  FILE: guideline-format .jsonl or marked .tsv; defaults to $${DATA_ENV}\n`;
 
 interface Options {
   data: string;
@@ -22,8 +27,9 @@ interface Options {
   model: string | null;
 }
 
-function parseArgs(args: readonly string[]): Options | string {
-  const o: Options = { data: DEFAULT_DATA, json: false, model: null };
+function parseArgs(args: readonly string[], env: NodeJS.ProcessEnv): Options | string {
+  const fromEnv = env[DATA_ENV];
+  const o: Options = { data: fromEnv ? resolve(fromEnv) : '', json: false, model: null };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--json') o.json = true;
@@ -34,6 +40,7 @@ function parseArgs(args: readonly string[]): Options | string {
       else o.model = resolve(v);
     } else return `unknown option ${String(a)}`;
   }
+  if (o.data === '') return `no data file: give --data FILE or set ${DATA_ENV}`;
   return o;
 }
 
@@ -60,16 +67,23 @@ async function predictEntities(modelDir: string, records: readonly GoldRecord[])
   }
 }
 
-export async function run(args: string[]): Promise<number> {
-  const opts = parseArgs(args);
+/** Records of a data file: marked suite lines for `.tsv`, guideline JSON lines otherwise. */
+function parseRecords(path: string, content: string): GoldRecord[] {
+  if (path.endsWith('.tsv')) return parseMarkedFile(content);
+  return content.split('\n').filter((l) => l.trim() !== '').map(parseGoldLine);
+}
+
+export async function run(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const opts = parseArgs(args, env);
   if (typeof opts === 'string') {
     process.stderr.write(`evaluate-time: ${opts}\n${USAGE}`);
     return 2;
   }
-  const lines = (await readFile(opts.data, 'utf8')).split('\n').filter((l) => l.trim() !== '');
-  const records = lines.map(parseGoldLine);
+  const records = parseRecords(opts.data, await readFile(opts.data, 'utf8'));
   const counts = emptyCounts();
-  for (const r of records) addRecord(counts, r, analyseTime({ text: r.text, entities: r.entities }));
+  const started = performance.now();
+  for (const r of records) addRecord(counts, r, analyseTime({ text: r.text, entities: r.entities, ...(r.recordedAt ? { recordedAt: r.recordedAt } : {}) }));
+  const msPerRecord = records.length === 0 ? 0 : (performance.now() - started) / records.length;
 
   let endToEnd: EndToEnd = null;
   let endToEndReason: string | null = opts.model === null ? 'no --model given' : null;
@@ -82,7 +96,7 @@ export async function run(args: string[]): Promise<number> {
       const goldLabels = new Set(records.flatMap((r) => r.entities.map((e) => e.label)));
       records.forEach((r, i) => {
         const entities = predicted[i] ?? [];
-        addEndToEnd(e2e, r, { ...analyseTime({ text: r.text, entities }), entities }, goldLabels);
+        addEndToEnd(e2e, r, { ...analyseTime({ text: r.text, entities, ...(r.recordedAt ? { recordedAt: r.recordedAt } : {}) }), entities }, goldLabels);
       });
       endToEnd = { ...prf(e2e.placed, e2e.predictedEvents, e2e.goldEvents), ...e2e };
     }
@@ -98,6 +112,8 @@ export async function run(args: string[]): Promise<number> {
     endToEnd,
     ...(endToEnd === null ? { endToEndReason } : {}),
     counts,
+    // Time stage only (recognise + link, scoring included), not the NER model.
+    msPerRecord,
   };
   if (opts.json) {
     process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -114,6 +130,7 @@ export async function run(args: string[]): Promise<number> {
       endToEnd
         ? `end to end       P ${f(endToEnd.precision)}  R ${f(endToEnd.recall)}  F1 ${f(endToEnd.f1)}  (placed ${endToEnd.placed}/${endToEnd.goldEvents})`
         : `end to end       n/a (${endToEndReason ?? ''})`,
+      `time stage       ${msPerRecord.toFixed(3)} ms per record`,
     ].join('\n') + '\n',
   );
   return 0;

@@ -6,6 +6,8 @@ import type { TimeLink, Timex } from '../../domain/time.js';
 export interface GoldRecord {
   id: string;
   text: string;
+  /** The record's reference date, where the file gives one (the marked suite does; time-gold does not). */
+  recordedAt?: string;
   timexes: Timex[];
   entities: EntityMention[];
   links: TimeLink[];
