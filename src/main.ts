@@ -15,7 +15,7 @@ import { isOncoError } from './errors/onco-error.js';
 import { openGraph, ReadRepository } from './graph/index.js';
 import { JobService } from './jobs/index.js';
 import { createNerEngine } from './ner/index.js';
-import { withTherapyTerms } from './ner/rules/with-therapy-terms.js';
+import { openRecordPipeline } from './pipeline/index.js';
 import { startServer } from './server.js';
 
 export type Log = (message: string) => void;
@@ -51,16 +51,16 @@ export async function startPlatform(config: Config, log: Log = stderrLog): Promi
       log,
     });
     stops.push(() => ner.close());
-    // The platform serves the model plus the therapy-modality rule (src/ner/README.md § Rules); close() stays on the engine.
-    const served = withTherapyTerms(ner);
-    log(`ner: model ${ner.model.name} ${ner.model.version} (${ner.model.precision}, ${ner.model.provider}), rules: ${served.model.rules.join(', ')}`);
+    // One pipeline for jobs and previews (src/pipeline): ner → rules → assertion → normalise → time.
+    const pipeline = await openRecordPipeline(ner);
+    log(`ner: model ${ner.model.name} ${ner.model.version} (${ner.model.precision}, ${ner.model.provider}); pipeline: ${pipeline.stages.map((s) => `${s.name}@${s.version}`).join(' → ')}`);
 
-    const jobs = new JobService({ driver: graph.driver, ner: served, concurrency: config.jobConcurrency, log });
+    const jobs = new JobService({ driver: graph.driver, pipeline, concurrency: config.jobConcurrency, log });
     const pubsub = createApiPubSub();
     bridgeJobEvents(jobs, pubsub);
     const server = await startServer({
       schema: await buildApiSchema(pubsub),
-      services: { jobs, reads: new ReadRepository(graph.driver), preview: createPreviewService(served), limits: config.limits },
+      services: { jobs, reads: new ReadRepository(graph.driver), preview: createPreviewService(pipeline), limits: config.limits },
       pubsub,
       host: config.host,
       port: config.port,

@@ -7,23 +7,14 @@
  *   parseCalendarDate('2018-02-30')  // throws InvalidDateError (extensions.code INVALID_DATE)
  */
 import { GraphQLScalarType, Kind } from 'graphql';
+import { calendarDateProblem } from '../domain/calendar-date.js';
 import { InvalidDateError } from '../errors/invalid-date.error.js';
-
-const PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Returns the date unchanged when it is a real `YYYY-MM-DD` day, else throws `InvalidDateError`. */
 export function parseCalendarDate(value: unknown): string {
-  if (typeof value !== 'string') throw new InvalidDateError(String(value), `expected a string, got ${typeof value}`);
-  const match = PATTERN.exec(value);
-  if (!match) throw new InvalidDateError(value, 'expected the form YYYY-MM-DD');
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (year < 1 || month < 1 || month > 12) throw new InvalidDateError(value, 'no such month');
-  if (day < 1 || day > daysInMonth(year, month)) throw new InvalidDateError(value, `month ${month} of ${year} has ${daysInMonth(year, month)} days`);
-  return value;
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const problem = calendarDateProblem(value);
+  if (problem !== null) throw new InvalidDateError(String(value), problem);
+  return value as string;
 }
 
 export const CalendarDateScalar = new GraphQLScalarType<string, string>({

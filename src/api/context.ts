@@ -8,9 +8,10 @@
  */
 import DataLoader from 'dataloader';
 import type {
-  ConceptView, EntityView, PatientView, RecordView, TimelineEvent, TimelineQuery, TimexView,
+  ConceptView, EntityView, PatientView, RecordView, TermView, TimelineEvent, TimelineQuery, TimexView,
 } from '../graph/graph.types.js';
 import type { CoalescingPubSub } from './coalescing-pubsub.js';
+import { ResultBudget } from './result-budget.js';
 import type { ApiServices, ReadsPort } from './services.js';
 
 export interface Loaders {
@@ -20,9 +21,10 @@ export interface Loaders {
   entitiesByRecord: DataLoader<string, EntityView[]>;
   timex: DataLoader<string, TimexView | null>;
   timexesByRecord: DataLoader<string, TimexView[]>;
+  term: DataLoader<string, TermView | null>;
   concept: DataLoader<string, ConceptView | null>;
   /**
-   * Timelines, cached per (patient, from, to, types): a query that reaches one patient's timeline along many paths
+   * Timelines, cached per (patient, from, to, types, assertions, subjects): a query that reaches one patient's timeline along many paths
    * reads it once. The repository has no multi-patient timeline statement, so distinct patients cost one trip each.
    */
   timeline: DataLoader<TimelineQuery, TimelineEvent[], string>;
@@ -33,10 +35,12 @@ export interface ApiContext {
   services: ApiServices;
   pubsub: CoalescingPubSub;
   loaders: Loaders;
+  /** List items this operation may still return (MAX_RESULT_ITEMS); list field resolvers take from it. */
+  budget: ResultBudget;
 }
 
-export function createContext(services: ApiServices, pubsub: CoalescingPubSub): ApiContext {
-  return { services, pubsub, loaders: createLoaders(services.reads) };
+export function createContext(services: ApiServices, pubsub: CoalescingPubSub, maxResultItems?: number): ApiContext {
+  return { services, pubsub, loaders: createLoaders(services.reads), budget: new ResultBudget(maxResultItems) };
 }
 
 /** The repository's batch methods already answer in key order (null / [] for misses), as DataLoader requires. */
@@ -48,10 +52,11 @@ export function createLoaders(reads: ReadsPort): Loaders {
     entitiesByRecord: new DataLoader<string, EntityView[]>((ids) => reads.entitiesByRecordIds(ids)),
     timex: new DataLoader<string, TimexView | null>((ids) => reads.timexesByIds(ids)),
     timexesByRecord: new DataLoader<string, TimexView[]>((ids) => reads.timexesByRecordIds(ids)),
+    term: new DataLoader<string, TermView | null>((ids) => reads.termsByIds(ids)),
     concept: new DataLoader<string, ConceptView | null>((ids) => reads.conceptsByIds(ids)),
     timeline: new DataLoader<TimelineQuery, TimelineEvent[], string>(
       (queries) => Promise.all(queries.map((query) => reads.timeline(query))),
-      { cacheKeyFn: (q) => JSON.stringify([q.patientId, q.from ?? null, q.to ?? null, q.types ? [...q.types].sort() : null]) },
+      { cacheKeyFn: (q) => JSON.stringify([q.patientId, q.from ?? null, q.to ?? null, sorted(q.types), sorted(q.assertions), sorted(q.subjects)]) },
     ),
   };
   return {
@@ -60,4 +65,8 @@ export function createLoaders(reads: ReadsPort): Loaders {
       for (const loader of Object.values(loaders)) loader.clearAll();
     },
   };
+}
+
+function sorted(values: readonly string[] | undefined): string[] | null {
+  return values ? [...values].sort() : null;
 }

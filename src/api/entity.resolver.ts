@@ -1,7 +1,7 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { EntityType } from '../domain/entity.js';
 import type { ApiContext } from './context.js';
-import { ConceptNode, EntityConnectionNode, EntityNode } from './entity.type.js';
+import { ConceptNode, EntityConnectionNode, EntityNode, TermNode } from './entity.type.js';
 import { EntityTypeEnum } from './enums.js';
 import { PageArgs } from './pagination.args.js';
 import { RecordNode } from './record.type.js';
@@ -35,9 +35,14 @@ export class EntityResolver {
     return loadRecord(ctx, entity.recordId);
   }
 
-  @FieldResolver(() => ConceptNode, { nullable: true, description: 'The normalised concept this mention names.' })
-  concept(@Root() entity: EntityNode, @Ctx() ctx: ApiContext): Promise<ConceptNode | null> {
-    return ctx.loaders.concept.load(entity.conceptId);
+  @FieldResolver(() => TermNode, { nullable: true, description: 'The literal grouping this mention belongs to (same type, same normalised text).' })
+  term(@Root() entity: EntityNode, @Ctx() ctx: ApiContext): Promise<TermNode | null> {
+    return ctx.loaders.term.load(entity.termId);
+  }
+
+  @FieldResolver(() => ConceptNode, { nullable: true, description: 'The standard concept this mention denotes (ICD-10, ICD-9-CM-3, generic drug name); null when none fits.' })
+  async concept(@Root() entity: EntityNode, @Ctx() ctx: ApiContext): Promise<ConceptNode | null> {
+    return entity.conceptId === null ? null : ctx.loaders.concept.load(entity.conceptId);
   }
 
   @FieldResolver(() => TimexNode, { nullable: true, description: 'The time expression that places this event, if any.' })

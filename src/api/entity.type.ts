@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import type { EntityType } from '../domain/entity.js';
-import { EntityTypeEnum } from './enums.js';
+import type { Assertion, ConceptCode, ConceptSystem, EntityType, Subject } from '../domain/entity.js';
+import { AssertionEnum, ConceptSystemEnum, EntityTypeEnum, SubjectEnum } from './enums.js';
 import { PageInfoNode } from './page-info.type.js';
 import { EventTimeNode } from './time-interval.type.js';
 
@@ -43,12 +43,40 @@ export class EntityNode {
   @Field(() => EventTimeNode, { description: 'When the event happened (also set, at the record date, for non-event types).' })
   time!: EventTimeNode;
 
-  conceptId!: string;
+  @Field(() => AssertionEnum, { description: 'Whether the record asserts (PRESENT), denies (ABSENT) or suspects (POSSIBLE) it.' })
+  assertion!: Assertion;
+
+  @Field(() => SubjectEnum, { description: "Whose fact it is: the patient's, a relative's, or someone else's." })
+  subject!: Subject;
+
+  termId!: string;
+  conceptId!: string | null;
   timexId!: string | null;
 }
 
-@ObjectType('Concept', { description: 'A normalised entity name shared across patients (`<type>:<name>`).' })
-export class ConceptNode {
+@ObjectType('ConceptCode', { description: 'A code of a standard vocabulary with its standard name.' })
+export class ConceptCodeNode implements ConceptCode {
+  @Field(() => ConceptSystemEnum)
+  system!: ConceptSystem;
+
+  @Field(() => String, { description: 'e.g. C50.9 (ICD10), 85.4 (ICD9CM3).' })
+  code!: string;
+
+  @Field(() => String, { description: 'The standard name, e.g. 乳腺恶性肿瘤.' })
+  name!: string;
+}
+
+@ObjectType('Concept', { description: 'A standard concept a mention is coded as, shared across patients, with its hierarchy.' })
+export class ConceptNode extends ConceptCodeNode {
+  @Field(() => ID, { description: '`<system>:<code>`, e.g. ICD10:C50.9.' })
+  id!: string;
+
+  @Field(() => [ConceptCodeNode], { description: 'Broader concepts, nearest first (C50.9 → C50 → C00-D48).' })
+  ancestors!: ConceptCodeNode[];
+}
+
+@ObjectType('Term', { description: 'The literal grouping of mentions: one normalised text of one type (`<type>:<name>`), shared across patients.' })
+export class TermNode {
   @Field(() => ID)
   id!: string;
 

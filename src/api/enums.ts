@@ -3,7 +3,9 @@
  * Each TypeScript type stays a string union; the registered object only exists for type-graphql.
  */
 import { registerEnumType } from 'type-graphql';
-import { ASSERTIONS, ENTITY_TYPES, SUBJECTS, type Assertion, type EntityType, type Subject } from '../domain/entity.js';
+import {
+  ASSERTIONS, CONCEPT_SYSTEMS, ENTITY_TYPES, SUBJECTS, type Assertion, type ConceptSystem, type EntityType, type Subject,
+} from '../domain/entity.js';
 import { RECORD_KINDS, type RecordKind } from '../domain/record.js';
 import type { TimePrecision, TimexKind, UnresolvedReason } from '../domain/time.js';
 import type { RecordStatus } from '../graph/graph.types.js';
@@ -20,6 +22,7 @@ export const EntityTypeEnum = enumObject<EntityType>(ENTITY_TYPES);
 export const JobStatusEnum = enumObject<JobStatusValue>(JOB_STATUSES);
 export const AssertionEnum = enumObject<Assertion>(ASSERTIONS);
 export const SubjectEnum = enumObject<Subject>(SUBJECTS);
+export const ConceptSystemEnum = enumObject<ConceptSystem>(CONCEPT_SYSTEMS);
 export const TimexKindEnum = enumObject<TimexKind>(['DATE', 'RELATIVE', 'EVENT_RELATIVE', 'DURATION']);
 export const TimePrecisionEnum = enumObject<TimePrecision>(['YEAR', 'MONTH', 'DAY', 'MINUTE']);
 export const UnresolvedReasonEnum = enumObject<UnresolvedReason>([
@@ -67,4 +70,13 @@ registerEnumType(AssertionEnum, {
 registerEnumType(SubjectEnum, {
   name: 'Subject',
   description: "Whose fact a mention is: the patient's, a relative's (家族史, 母亲患…), or someone else's.",
+});
+registerEnumType(ConceptSystemEnum, {
+  name: 'ConceptSystem',
+  description: 'Standard vocabulary of a concept.',
+  valuesConfig: {
+    ICD10: { description: 'ICD-10, Beijing clinical edition v601 (diagnoses).' },
+    ICD9CM3: { description: 'ICD-9-CM-3 (procedures).' },
+    DRUG: { description: 'Generic drug names (brand names map to them).' },
+  },
 });

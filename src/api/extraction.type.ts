@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import type { EntityType } from '../domain/entity.js';
-import { EntityTypeEnum } from './enums.js';
+import type { Assertion, EntityType, Subject } from '../domain/entity.js';
+import { ConceptNode } from './entity.type.js';
+import { AssertionEnum, EntityTypeEnum, SubjectEnum } from './enums.js';
 import { EventTimeNode } from './time-interval.type.js';
 import { TimexNode } from './timex.type.js';
 
@@ -32,6 +33,27 @@ export class ExtractedEntityNode {
 
   @Field(() => Boolean, { description: 'True for an event no time expression places.' })
   undated!: boolean;
+
+  @Field(() => AssertionEnum, { description: 'Whether the text asserts (PRESENT), denies (ABSENT) or suspects (POSSIBLE) it.' })
+  assertion!: Assertion;
+
+  @Field(() => SubjectEnum, { description: "Whose fact it is: the patient's, a relative's, or someone else's." })
+  subject!: Subject;
+
+  @Field(() => String, { nullable: true, description: 'The words that decided assertion or subject (无, 考虑, 母亲…); null when none did.' })
+  cue!: string | null;
+
+  @Field(() => ConceptNode, { nullable: true, description: 'The standard concept it denotes; null when none fits.' })
+  concept!: ConceptNode | null;
+}
+
+@ObjectType('PipelineStage', { description: 'One stage of the record pipeline and the version of what it ran.' })
+export class PipelineStageNode {
+  @Field(() => String, { description: 'ner, rules, assertion, normalise or time.' })
+  name!: string;
+
+  @Field(() => String)
+  version!: string;
 }
 
 @ObjectType('ModelInfo')
@@ -53,4 +75,7 @@ export class ExtractionPreviewNode {
 
   @Field(() => ModelInfoNode)
   model!: ModelInfoNode;
+
+  @Field(() => [PipelineStageNode], { description: 'The stages that ran, in order.' })
+  stages!: PipelineStageNode[];
 }

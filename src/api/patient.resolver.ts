@@ -1,9 +1,9 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
-import type { EntityType } from '../domain/entity.js';
+import type { Assertion, EntityType, Subject } from '../domain/entity.js';
 import { BadUserInputError } from '../errors/bad-user-input.error.js';
 import { CalendarDateScalar } from './calendar-date.scalar.js';
 import type { ApiContext } from './context.js';
-import { EntityTypeEnum } from './enums.js';
+import { AssertionEnum, EntityTypeEnum, SubjectEnum } from './enums.js';
 import { PatientNode, PatientTimelineUpdateNode, TimelineEventNode } from './patient.type.js';
 import { RecordNode } from './record.type.js';
 import type { TimelineEvent } from '../graph/graph.types.js';
@@ -19,6 +19,12 @@ class TimelineArgs {
 
   @Field(() => [EntityTypeEnum], { nullable: true, description: 'Only these entity types (default: all event types).' })
   types?: EntityType[] | null;
+
+  @Field(() => [AssertionEnum], { nullable: true, description: 'Only mentions with these assertions (default: PRESENT and POSSIBLE; add ABSENT to see denied findings).' })
+  assertions?: Assertion[] | null;
+
+  @Field(() => [SubjectEnum], { nullable: true, description: "Only mentions about these subjects (default: PATIENT; add FAMILY for relatives' histories)." })
+  subjects?: Subject[] | null;
 }
 
 @Resolver(() => PatientNode)
@@ -29,25 +35,31 @@ export class PatientResolver {
   }
 
   @FieldResolver(() => [RecordNode], { description: 'The stored records, by recordedAt then id.' })
-  records(@Root() patient: PatientNode, @Ctx() ctx: ApiContext): Promise<RecordNode[]> {
-    return ctx.loaders.recordsByPatient.load(patient.id);
+  async records(@Root() patient: PatientNode, @Ctx() ctx: ApiContext): Promise<RecordNode[]> {
+    ctx.budget.check('records');
+    return ctx.budget.take('records', await ctx.loaders.recordsByPatient.load(patient.id));
   }
 
   @FieldResolver(() => [TimelineEventNode], {
     description:
       'Event entities ordered by resolved time (interval start, then end, then record date, record id, offset). ' +
-      'Undated events sit at their record date with `undated: true`. `from` after `to` → BAD_USER_INPUT.',
+      'Undated events sit at their record date with `undated: true`. By default only what the record asserts or suspects ' +
+      '(`assertion` PRESENT or POSSIBLE) about the patient: denied findings and relatives\' histories are left out. ' +
+      '`from` after `to` → BAD_USER_INPUT.',
   })
-  timeline(@Root() patient: PatientNode, @Args(() => TimelineArgs) args: TimelineArgs, @Ctx() ctx: ApiContext): Promise<TimelineEvent[]> {
+  async timeline(@Root() patient: PatientNode, @Args(() => TimelineArgs) args: TimelineArgs, @Ctx() ctx: ApiContext): Promise<TimelineEvent[]> {
+    ctx.budget.check('timeline');
     if (args.from && args.to && args.from > args.to) {
       throw new BadUserInputError(`timeline: expected from <= to, got from ${args.from} and to ${args.to}`);
     }
-    return ctx.loaders.timeline.load({
+    return ctx.budget.take('timeline', await ctx.loaders.timeline.load({
       patientId: patient.id,
       ...(args.from ? { from: args.from } : {}),
       ...(args.to ? { to: args.to } : {}),
       ...(args.types && args.types.length > 0 ? { types: args.types } : {}),
-    });
+      ...(args.assertions && args.assertions.length > 0 ? { assertions: args.assertions } : {}),
+      ...(args.subjects && args.subjects.length > 0 ? { subjects: args.subjects } : {}),
+    }));
   }
 
   @Subscription(() => PatientTimelineUpdateNode, {
@@ -61,6 +73,7 @@ export class PatientResolver {
     @Ctx() ctx: ApiContext,
   ): PatientTimelineUpdateNode {
     ctx.loaders.clearAll(); // one context serves the whole subscription: read fresh for every event
+    ctx.budget.reset();
     return { patientId: event.patientId, patient: null };
   }
 }

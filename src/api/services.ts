@@ -5,7 +5,8 @@
 import type { LimitsConfig } from '../config/config.js';
 import type { ClinicalRecord } from '../domain/record.js';
 import type {
-  ConceptView, EntitySearchArgs, EntityView, Page, PatientView, RecordView, TimelineEvent, TimelineQuery, TimexView,
+  ConceptView, EntitySearchArgs, EntityView, Page, PatientView, RecordView, TermView, TimelineEvent, TimelineQuery,
+  TimexView,
 } from '../graph/graph.types.js';
 import type { JobListArgs, JobPage, JobServiceEvents, JobView } from '../jobs/job.types.js';
 import type { ExtractionPreviewNode } from './extraction.type.js';
@@ -24,6 +25,7 @@ export interface ReadsPort {
   entitiesByRecordIds(ids: readonly string[]): Promise<EntityView[][]>;
   timexesByIds(ids: readonly string[]): Promise<(TimexView | null)[]>;
   timexesByRecordIds(ids: readonly string[]): Promise<TimexView[][]>;
+  termsByIds(ids: readonly string[]): Promise<(TermView | null)[]>;
   conceptsByIds(ids: readonly string[]): Promise<(ConceptView | null)[]>;
   timeline(query: TimelineQuery): Promise<TimelineEvent[]>;
   searchEntities(args: EntitySearchArgs): Promise<Page<EntityView>>;

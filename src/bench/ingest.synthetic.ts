@@ -7,7 +7,7 @@
  *   syntheticExtraction({ patientId: 'p', recordId: 'r', recordedAt: '2020-01-01', index: 0, entitiesPerRecord: 20 })
  *   // { record: { text: '2019-01-02左乳癌…' }, entities: [20], timexes: [5], links: [20], resolutions: [5], model }
  */
-import type { EntityMention, EntityType } from '../domain/entity.js';
+import type { AnnotatedMention, EntityType } from '../domain/entity.js';
 import type { TimeLink, Timex, TimexResolution } from '../domain/time.js';
 import type { RecordExtraction } from '../graph/extraction.rows.js';
 
@@ -29,7 +29,7 @@ export interface SyntheticOptions {
 
 export function syntheticExtraction(o: SyntheticOptions): RecordExtraction {
   let text = '';
-  const entities: EntityMention[] = [];
+  const entities: AnnotatedMention[] = [];
   const timexes: Timex[] = [];
   const links: TimeLink[] = [];
   const resolutions: TimexResolution[] = [];
@@ -42,7 +42,11 @@ export function syntheticExtraction(o: SyntheticOptions): RecordExtraction {
       text += day;
     }
     const [word, type, label] = WORDS[(o.index * 5 + i) % WORDS.length]!;
-    entities.push({ start: text.length, end: text.length + word.length, text: word, type, label, confidence: 0.9 });
+    // Every seventh mention denied (无…), as in real histories; no concept (the bench measures writes, not the vocabulary).
+    entities.push({
+      start: text.length, end: text.length + word.length, text: word, type, label, confidence: 0.9,
+      assertion: i % 7 === 3 ? 'ABSENT' : 'PRESENT', subject: 'PATIENT', concept: null,
+    });
     // Every third mention stays unlinked (undated), like real records.
     links.push({ entityStart: text.length, entityEnd: text.length + word.length, timexId: i % 3 === 2 ? null : `T${timexes.length}` });
     text += `${word}，`;

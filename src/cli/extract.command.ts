@@ -1,14 +1,16 @@
 /**
- * `oncotimeline extract [--model DIR] [FILE|-]`: prints the entities of one text (a file's whole content, or stdin) as a
- * JSON array of EntityMention (UTF-16 offsets): the model's entities plus the therapy-modality rule's (src/ner/README.md
- * § Rules), as the platform serves them. A leading BOM is dropped before extraction.
+ * `oncotimeline extract [--model DIR] [--recorded-at YYYY-MM-DD] [FILE|-]`: runs the record pipeline (ner → rules →
+ * assertion → normalise → time) over one text (a file's whole content, or stdin) and prints what the API's `extract`
+ * returns, as JSON: `{ model, stages, entities, timexes }` (UTF-16 offsets; every mention with its assertion, subject,
+ * concept and time). A leading BOM is dropped first. `--recorded-at` (default: today) is the reference date.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { isValidCalendarDate } from '../domain/calendar-date.js';
 import { createNerEngine } from '../ner/index.js';
-import { withTherapyTerms } from '../ner/rules/with-therapy-terms.js';
+import { openRecordPipeline, previewExtraction } from '../pipeline/index.js';
 
-const USAGE = 'usage: oncotimeline extract [--model DIR] [--pool N] [FILE|-]\n';
+const USAGE = 'usage: oncotimeline extract [--model DIR] [--pool N] [--recorded-at YYYY-MM-DD] [FILE|-]\n';
 
 async function readInput(file: string | undefined): Promise<string> {
   if (file !== undefined && file !== '-') return readFile(file, 'utf8');
@@ -23,7 +25,9 @@ export async function run(args: string[]): Promise<number> {
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { model: { type: 'string' }, pool: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        model: { type: 'string' }, pool: { type: 'string' }, 'recorded-at': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (err) {
     process.stderr.write(`oncotimeline extract: ${(err as Error).message}\n${USAGE}`);
@@ -38,6 +42,11 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`oncotimeline extract: expected at most one FILE, got ${positionals.length}\n${USAGE}`);
     return 2;
   }
+  const recordedAt = values['recorded-at'] ?? new Date().toISOString().slice(0, 10);
+  if (!isValidCalendarDate(recordedAt)) {
+    process.stderr.write(`oncotimeline extract: --recorded-at: expected a real date YYYY-MM-DD, got '${recordedAt}'\n${USAGE}`);
+    return 2;
+  }
   const text = (await readInput(positionals[0])).replace(/^\uFEFF/u, '');
   const engine = await createNerEngine({
     ...(values.model !== undefined ? { modelDir: values.model } : {}),
@@ -45,9 +54,9 @@ export async function run(args: string[]): Promise<number> {
     ...(values.pool !== undefined ? { poolSize: Number(values.pool) } : {}),
   });
   try {
-    // The served output (model + therapy-modality rule), as the platform stores it; `evaluate` scores the bare model.
-    const entities = await withTherapyTerms(engine).extract(text);
-    process.stdout.write(`${JSON.stringify(entities, null, 2)}\n`);
+    // The platform's pipeline, as jobs and the API run it; `evaluate` scores the bare model.
+    const preview = await previewExtraction(await openRecordPipeline(engine), text, recordedAt);
+    process.stdout.write(`${JSON.stringify(preview, null, 2)}\n`);
     return 0;
   } finally {
     await engine.close();

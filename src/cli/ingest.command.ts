@@ -1,7 +1,7 @@
 /**
- * `oncotimeline ingest FILE|DIR [--model DIR]`: JSON-lines records → the same job pipeline as the API (NER → time →
- * Neo4j), with a progress bar on stderr and a summary on stdout. Exit 0 when every record was stored, 1 when any was
- * rejected or failed, 2 on usage errors. Neo4j: `NEO4J_URI`, else the embedded one (`DATA_DIR`, `NEO4J_BOLT_PORT`).
+ * `oncotimeline ingest FILE|DIR [--model DIR]`: JSON-lines records → the same jobs and record pipeline as the API
+ * (ner → rules → assertion → normalise → time → Neo4j), with a progress bar on stderr and a summary on stdout.
+ * Exit 0 when every record was stored, 1 when any was rejected or failed, 2 on usage errors. Neo4j: `NEO4J_URI`, else the embedded one (`DATA_DIR`, `NEO4J_BOLT_PORT`).
  *
  * @example
  *   oncotimeline ingest examples/records.jsonl
@@ -12,7 +12,7 @@ import { loadConfig, type Config } from '../config/config.js';
 import { openGraph } from '../graph/open-graph.js';
 import { JobService, type JobView } from '../jobs/index.js';
 import { createNerEngine } from '../ner/index.js';
-import { withTherapyTerms } from '../ner/rules/with-therapy-terms.js';
+import { openRecordPipeline } from '../pipeline/index.js';
 import { chunkRecords, readRecordFiles, type Rejection } from './ingest.input.js';
 import { ProgressBar } from './ingest.progress.js';
 
@@ -63,8 +63,9 @@ export async function ingest(target: string, config: Config): Promise<number> {
       intraOpThreads: config.ner.intraOpThreads, log });
     try {
       // resume: false: a CLI run finishes its own jobs; leftovers of a server are the server's to resume.
-      // Same extractor as the server: the model plus the therapy-modality rule.
-      const service = new JobService({ driver: graph.driver, ner: withTherapyTerms(ner), concurrency: config.jobConcurrency, log: () => undefined, resume: false });
+      // Same pipeline as the server (src/pipeline).
+      const pipeline = await openRecordPipeline(ner);
+      const service = new JobService({ driver: graph.driver, pipeline, concurrency: config.jobConcurrency, log: () => undefined, resume: false });
       const jobs = await runJobs(service, input.records, config.limits.maxRecordsPerCall);
       printSummary(jobs, input.rejected, input.records.length, Date.now() - started);
       const clean = jobs.every((j) => j.status === 'SUCCEEDED') && input.rejected.length === 0;

@@ -90,3 +90,13 @@ export interface AnnotatedMention extends EntityMention {
   /** null: not a codable type, or nothing in the vocabulary fits. */
   concept: ConceptRef | null;
 }
+
+/**
+ * A concept's id across systems: `<system>:<code>`.
+ *
+ * @example
+ *   conceptKey({ system: 'ICD10', code: 'C50.9' })   // 'ICD10:C50.9'
+ */
+export function conceptKey(c: Pick<ConceptCode, 'system' | 'code'>): string {
+  return `${c.system}:${c.code}`;
+}

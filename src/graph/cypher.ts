@@ -11,10 +11,10 @@ import { fileURLToPath } from 'node:url';
 
 export const QUERY_NAMES = [
   'submit-job', 'jobs-by-ids', 'list-jobs', 'queued-items', 'start-job', 'finish-item',
-  'prior-events', 'replace-extraction', 'delete-extraction', 'write-timexes', 'write-mention-one', 'update-record',
-  'prune-orphan-concepts',
+  'prior-events', 'replace-extraction', 'delete-extraction', 'write-timexes', 'write-concepts', 'write-mention-one',
+  'update-record', 'prune-orphan-terms',
   'patients-by-ids', 'records-by-ids', 'records-by-patient-ids', 'entities-by-record-ids', 'timexes-by-ids',
-  'timexes-by-record-ids', 'concepts-by-ids', 'timeline', 'search-entities',
+  'timexes-by-record-ids', 'terms-by-ids', 'concepts-by-ids', 'timeline', 'search-entities',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

@@ -11,7 +11,7 @@ import type { ClinicalRecord } from '../domain/record.js';
 import type { TimePrecision } from '../domain/time.js';
 import type { PriorEvent } from '../time/index.js';
 import type { GraphDriver, GraphTx } from './driver.js';
-import { mentionRows, timexRows, type ModelStamp, type RecordExtraction } from './extraction.rows.js';
+import { conceptRows, mentionRows, timexRows, type ModelStamp, type RecordExtraction } from './extraction.rows.js';
 
 /** Batched: ONE statement per record whatever its size (UNWIND over TIMEX and mentions). */
 export async function replaceExtraction(tx: GraphTx, x: RecordExtraction, now: string): Promise<void> {
@@ -25,6 +25,7 @@ export async function replaceExtraction(tx: GraphTx, x: RecordExtraction, now: s
     modelVersion: x.model.version,
     timexes: timexRows(x),
     mentions: mentionRows(x),
+    ...conceptRows(x),
     now,
   });
 }
@@ -37,9 +38,11 @@ export async function replaceExtractionOneByOne(driver: GraphDriver, x: RecordEx
   await driver.write('delete-extraction', { recordId: x.record.recordId });
   const timexes = timexRows(x);
   if (timexes.length > 0) await driver.write('write-timexes', { recordId: x.record.recordId, timexes });
+  const { concepts, links } = conceptRows(x);
+  if (concepts.length > 0) await driver.write('write-concepts', { concepts, links });
   const mentions = mentionRows(x);
   for (const m of mentions) {
-    await driver.write('write-mention-one', { recordId: x.record.recordId, props: m.props, conceptName: m.conceptName });
+    await driver.write('write-mention-one', { recordId: x.record.recordId, props: m.props, termName: m.termName });
   }
   await driver.writeTransaction((tx) =>
     updateRecord(tx, x.record, 'DONE', { entities: mentions.length, timexes: timexes.length, model: x.model }, now));

@@ -8,10 +8,10 @@
  *   // { id: 'r1:3-9', type: 'SURGERY', timexId: 'r1:T1', timeStart: '2018-03-12', timeEnd: '2018-03-12', undated: false, ... }
  */
 import neo4j, { type Integer } from 'neo4j-driver';
-import type { EntityMention } from '../domain/entity.js';
+import type { AnnotatedMention, ConceptCode } from '../domain/entity.js';
 import type { ClinicalRecord } from '../domain/record.js';
 import type { ResolvedInterval, TimeLink, Timex, TimexResolution } from '../domain/time.js';
-import { conceptId, normaliseConceptName, normaliseSearchText } from './concept-id.js';
+import { conceptNodeId, normaliseSearchText, normaliseTermName, termId } from './term-id.js';
 import type { EventTime } from './graph.types.js';
 
 export interface ModelStamp {
@@ -22,7 +22,7 @@ export interface ModelStamp {
 /** Everything the pipeline learnt about one record. */
 export interface RecordExtraction {
   record: ClinicalRecord;
-  entities: readonly EntityMention[];
+  entities: readonly AnnotatedMention[];
   timexes: readonly Timex[];
   links: readonly TimeLink[];
   resolutions: readonly TimexResolution[];
@@ -32,7 +32,21 @@ export interface RecordExtraction {
 export type TimexRow = Record<string, string | number | boolean | Integer | null>;
 export interface MentionRow {
   props: Record<string, string | number | boolean | Integer | null>;
-  conceptName: string;
+  termName: string;
+}
+
+/** A standard concept node (`(:Concept {id, system, code, name})`). */
+export interface ConceptRow {
+  id: string;
+  system: string;
+  code: string;
+  name: string;
+}
+
+/** One `IS_A` edge, child → parent (ICD10:C50.9 → ICD10:C50). */
+export interface ConceptLinkRow {
+  child: string;
+  parent: string;
 }
 
 export function timexId(recordId: string, localId: string): string {
@@ -69,7 +83,7 @@ export function timexRows(x: RecordExtraction): TimexRow[] {
   });
 }
 
-/** Sorted by conceptId: concurrent records then lock shared Concept nodes in one global order. */
+/** Sorted by termId: concurrent records then lock shared Term nodes in one global order. */
 export function mentionRows(x: RecordExtraction): MentionRow[] {
   const intervals = new Map<string, ResolvedInterval>();
   for (const r of x.resolutions) if (r.interval) intervals.set(r.timexId, r.interval);
@@ -80,7 +94,7 @@ export function mentionRows(x: RecordExtraction): MentionRow[] {
     const localTimex = linkOf.get(`${e.start}-${e.end}`) ?? null;
     const time = eventTime(localTimex === null ? undefined : intervals.get(localTimex), x.record.recordedAt);
     return {
-      conceptName: normaliseConceptName(e.text),
+      termName: normaliseTermName(e.text),
       props: {
         id: mentionId(x.record.recordId, e.start, e.end),
         recordId: x.record.recordId,
@@ -95,7 +109,13 @@ export function mentionRows(x: RecordExtraction): MentionRow[] {
         confidence: e.confidence,
         modelName: x.model.name,
         modelVersion: x.model.version,
-        conceptId: conceptId(e.type, e.text),
+        termId: termId(e.type, e.text),
+        assertion: e.assertion,
+        subject: e.subject,
+        conceptId: e.concept ? conceptNodeId(e.concept) : null,
+        conceptSystem: e.concept?.system ?? null,
+        conceptCode: e.concept?.code ?? null,
+        conceptName: e.concept?.name ?? null,
         timexId: localTimex === null ? null : timexId(x.record.recordId, localTimex),
         timeStart: time.start,
         timeEnd: time.end,
@@ -105,7 +125,38 @@ export function mentionRows(x: RecordExtraction): MentionRow[] {
       },
     };
   });
-  return rows.sort((a, b) => compare(String(a.props['conceptId']), String(b.props['conceptId'])));
+  return rows.sort((a, b) => compare(String(a.props['termId']), String(b.props['termId'])));
+}
+
+/**
+ * Every standard concept the record's mentions are coded as, with all their ancestors, once each, sorted by id (one
+ * global lock order for concurrent records), and the IS_A edges between them.
+ *
+ * @example
+ *   conceptRows(x)   // { concepts: [ICD10:C00-D48, ICD10:C50, ICD10:C50.9], links: [{ child: 'ICD10:C50', parent: 'ICD10:C00-D48' }, ...] }
+ */
+export function conceptRows(x: RecordExtraction): { concepts: ConceptRow[]; links: ConceptLinkRow[] } {
+  const concepts = new Map<string, ConceptRow>();
+  const links = new Map<string, ConceptLinkRow>();
+  const add = (c: ConceptCode): string => {
+    const id = conceptNodeId(c);
+    if (!concepts.has(id)) concepts.set(id, { id, system: c.system, code: c.code, name: c.name });
+    return id;
+  };
+  for (const e of x.entities) {
+    if (!e.concept) continue;
+    let child = add(e.concept);
+    for (const a of e.concept.ancestors) {
+      const parent = add(a);
+      links.set(`${child}>${parent}`, { child, parent });
+      child = parent;
+    }
+  }
+  const byId = (a: { id: string }, b: { id: string }): number => compare(a.id, b.id);
+  return {
+    concepts: [...concepts.values()].sort(byId),
+    links: [...links.values()].sort((a, b) => compare(a.child, b.child) || compare(a.parent, b.parent)),
+  };
 }
 
 export function eventTime(interval: ResolvedInterval | undefined, recordedAt: string): EventTime {

@@ -2,7 +2,7 @@
  * Read models of the patient-timeline graph, returned by `ReadRepository` (src/graph/read.repo.ts).
  * Dates are `YYYY-MM-DD`; offsets are UTF-16 code units into the record text, end exclusive.
  */
-import type { EntityType } from '../domain/entity.js';
+import type { Assertion, ConceptCode, EntityType, Subject } from '../domain/entity.js';
 import type { RecordKind } from '../domain/record.js';
 import type { TimePrecision, TimexKind, UnresolvedReason } from '../domain/time.js';
 
@@ -55,8 +55,14 @@ export interface EntityView {
   confidence: number;
   modelName: string;
   modelVersion: string;
-  /** `<type>:<normalised name>` (see `conceptId`), shared across patients. */
-  conceptId: string;
+  /** `<type>:<normalised name>` (see `termId`): the literal grouping, shared across patients. */
+  termId: string;
+  assertion: Assertion;
+  subject: Subject;
+  /** The standard concept (`<system>:<code>`), null when none was found. */
+  conceptId: string | null;
+  /** Its system, code and name (denormalised on the mention); null with `conceptId`. */
+  concept: ConceptCode | null;
   /** The linked TIMEX (id as in `TimexView.id`), or null. */
   timexId: string | null;
   time: EventTime;
@@ -81,7 +87,14 @@ export interface TimexView {
   anchorSource: 'RECORD' | 'PATIENT_TIMELINE' | null;
 }
 
-export interface ConceptView {
+/** A standard concept with its ancestors, nearest first (ICD10:C50.9 → C50 → C00-D48). */
+export interface ConceptView extends ConceptCode {
+  /** `<system>:<code>` */
+  id: string;
+  ancestors: ConceptCode[];
+}
+
+export interface TermView {
   /** `<type>:<normalised name>` */
   id: string;
   type: EntityType;
@@ -98,6 +111,10 @@ export interface TimelineQuery {
   to?: string;
   /** Default: the event types (`EVENT_TYPES`, i.e. everything but ANATOMY). */
   types?: readonly EntityType[];
+  /** Default: PRESENT and POSSIBLE (what the record asserts or suspects; denied findings are left out). */
+  assertions?: readonly Assertion[];
+  /** Default: PATIENT (relatives' histories are left out). */
+  subjects?: readonly Subject[];
 }
 
 /** One timeline entry: an event mention with its record's context. */

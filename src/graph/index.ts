@@ -6,5 +6,6 @@ export { ReadRepository } from './read.repo.js';
 export { startEmbeddedNeo4j, type EmbeddedNeo4j, type EmbeddedNeo4jOptions } from './embedded-neo4j.js';
 export { replaceExtraction, replaceExtractionOneByOne, clearExtraction, priorEvents } from './extraction.repo.js';
 export { mentionId, timexId, eventTime, type RecordExtraction, type ModelStamp } from './extraction.rows.js';
-export { conceptId, normaliseConceptName } from './concept-id.js';
+export { conceptNodeId, normaliseSearchText, normaliseTermName, termId } from './term-id.js';
+export { DEFAULT_TIMELINE_ASSERTIONS, DEFAULT_TIMELINE_SUBJECTS } from './read.repo.js';
 export type * from './graph.types.js';

@@ -1,5 +1,5 @@
 /** Neo4j property maps → read models (graph.types.ts). Missing optional properties become null. */
-import type { EntityType } from '../domain/entity.js';
+import type { Assertion, ConceptSystem, EntityType, Subject } from '../domain/entity.js';
 import type { RecordKind } from '../domain/record.js';
 import type { TimePrecision, TimexKind, UnresolvedReason } from '../domain/time.js';
 import type { EntityView, RecordStatus, RecordView, TimexView } from './graph.types.js';
@@ -39,7 +39,16 @@ export function toEntityView(p: Props): EntityView {
     confidence: num(p, 'confidence'),
     modelName: str(p, 'modelName'),
     modelVersion: str(p, 'modelVersion'),
-    conceptId: str(p, 'conceptId'),
+    termId: str(p, 'termId'),
+    // Mentions stored before assertion existed read as asserted facts of the patient (schema.cypher migrates them too).
+    assertion: (opt<Assertion>(p, 'assertion') ?? 'PRESENT'),
+    subject: (opt<Subject>(p, 'subject') ?? 'PATIENT'),
+    conceptId: opt(p, 'conceptId'),
+    concept: opt<string>(p, 'conceptCode') === null ? null : {
+      system: str(p, 'conceptSystem') as ConceptSystem,
+      code: str(p, 'conceptCode'),
+      name: str(p, 'conceptName'),
+    },
     timexId: opt(p, 'timexId'),
     time: {
       start: str(p, 'timeStart'),

@@ -8,17 +8,22 @@
  *   await reads.timeline({ patientId: 'p1', from: '2018-01-01' })   // TimelineEvent[] by time
  */
 import neo4j from 'neo4j-driver';
-import { EVENT_TYPES, type EntityType } from '../domain/entity.js';
+import { EVENT_TYPES, type ConceptCode, type ConceptSystem, type EntityType } from '../domain/entity.js';
 import type { RecordKind } from '../domain/record.js';
 import { BadUserInputError } from '../errors/bad-user-input.error.js';
-import { normaliseSearchText } from './concept-id.js';
+import { normaliseSearchText } from './term-id.js';
 import type { GraphDriver } from './driver.js';
 import type {
-  ConceptView, EntitySearchArgs, EntityView, Page, PatientView, RecordView, TimelineEvent, TimelineQuery, TimexView,
+  ConceptView, EntitySearchArgs, EntityView, Page, PatientView, RecordView, TermView, TimelineEvent, TimelineQuery,
+  TimexView,
 } from './graph.types.js';
 import { groupInto, pickInto, toEntityView, toRecordView, toTimexView } from './read.mappers.js';
 
 type Props = Record<string, unknown>;
+
+/** A timeline shows what the record asserts or suspects about the patient: denied findings and relatives' are left out. */
+export const DEFAULT_TIMELINE_ASSERTIONS = ['PRESENT', 'POSSIBLE'] as const;
+export const DEFAULT_TIMELINE_SUBJECTS = ['PATIENT'] as const;
 
 export class ReadRepository {
   constructor(private readonly driver: GraphDriver) {}
@@ -60,14 +65,26 @@ export class ReadRepository {
     return groupInto(ids, rows.map((r) => toTimexView(r.get('timex') as Props)), (t) => t.recordId);
   }
 
-  async conceptsByIds(ids: readonly string[]): Promise<(ConceptView | null)[]> {
-    const rows = await this.driver.read('concepts-by-ids', { ids: [...ids] });
-    const views = rows.map((r): ConceptView => ({
+  async termsByIds(ids: readonly string[]): Promise<(TermView | null)[]> {
+    const rows = await this.driver.read('terms-by-ids', { ids: [...ids] });
+    const views = rows.map((r): TermView => ({
       id: r.get('id') as string,
       type: r.get('type') as EntityType,
       name: r.get('name') as string,
       mentionCount: r.get('mentionCount') as number,
       patientCount: r.get('patientCount') as number,
+    }));
+    return pickInto(ids, views, (c) => c.id);
+  }
+
+  async conceptsByIds(ids: readonly string[]): Promise<(ConceptView | null)[]> {
+    const rows = await this.driver.read('concepts-by-ids', { ids: [...ids] });
+    const views = rows.map((r): ConceptView => ({
+      id: r.get('id') as string,
+      system: r.get('system') as ConceptSystem,
+      code: r.get('code') as string,
+      name: r.get('name') as string,
+      ancestors: (r.get('ancestors') as ConceptCode[]).map((a) => ({ system: a.system, code: a.code, name: a.name })),
     }));
     return pickInto(ids, views, (c) => c.id);
   }
@@ -82,6 +99,8 @@ export class ReadRepository {
       from: q.from ?? null,
       to: q.to ?? null,
       types: [...(q.types ?? EVENT_TYPES)],
+      assertions: [...(q.assertions ?? DEFAULT_TIMELINE_ASSERTIONS)],
+      subjects: [...(q.subjects ?? DEFAULT_TIMELINE_SUBJECTS)],
     });
     return rows.map((r) => ({
       entity: toEntityView(r.get('mention') as Props),

@@ -4,7 +4,7 @@
  * jobs a previous process left unfinished are resumed from Neo4j.
  *
  * @example
- *   const jobs = new JobService({ driver, ner, concurrency: 2 });
+ *   const jobs = new JobService({ driver, pipeline: createRecordPipeline({ ner, concepts }), concurrency: 2 });
  *   jobs.on('progress', (e) => console.log(e.job.done, '/', e.job.total));
  *   await jobs.start();
  *   const job = await jobs.submit(records);   // { id, status: 'QUEUED', total: records.length, done: 0, ... }
@@ -16,14 +16,16 @@ import type { GraphDriver } from '../graph/driver.js';
 import { jobsByIds, listJobs, markJobRunning, queuedItems, submitJob, type JobItem } from './job.repo.js';
 import type { JobListArgs, JobPage, JobServiceEvents, JobView } from './job.types.js';
 import { PatientQueue } from './patient-queue.js';
-import { processRecord, type NerExtractor } from './process-record.js';
+import type { RecordPipeline } from '../pipeline/index.js';
+import { processRecord } from './process-record.js';
 import { describeFailure } from './record-errors.js';
 
 const MAX_TRACKED_JOBS = 10_000;
 
 export interface JobServiceDeps {
   driver: GraphDriver;
-  ner: NerExtractor;
+  /** Runs every record (src/pipeline); its `model` is stamped on each extraction. */
+  pipeline: RecordPipeline;
   /** Records processed at once (different patients). */
   concurrency: number;
   /** Operational messages: ids and counts only. Default: stderr. */
@@ -80,18 +82,18 @@ export class JobService {
     return () => this.events.off(event, fn);
   }
 
-  /** Prunes concepts left without mentions, resumes unfinished jobs, then processes new ones as they arrive. */
+  /** Prunes terms left without mentions, resumes unfinished jobs, then processes new ones as they arrive. */
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
     const resume = this.deps.resume ?? true;
-    // Pruning races with concurrent concept MERGEs, so only a service that owns the database (resume all) prunes,
+    // Pruning races with concurrent term MERGEs, so only a service that owns the database (resume all) prunes,
     // and only before it processes anything.
-    const pruned = resume === true ? await this.deps.driver.write('prune-orphan-concepts') : [];
+    const pruned = resume === true ? await this.deps.driver.write('prune-orphan-terms') : [];
     const items = resume === false ? [] : await queuedItems(this.deps.driver);
     const wanted = Array.isArray(resume) ? items.filter((i) => (resume as readonly string[]).includes(i.jobId)) : items;
     const resumed = this.queue.addAll(wanted);
-    this.log(`jobs: started; pruned ${String(pruned[0]?.get('pruned') ?? 0)} orphan concepts; resumed ${resumed} queued records`);
+    this.log(`jobs: started; pruned ${String(pruned[0]?.get('pruned') ?? 0)} orphan terms; resumed ${resumed} queued records`);
     this.queue.start();
   }
 
@@ -115,7 +117,7 @@ export class JobService {
           this.emitProgress({ job: await this.require(item.jobId), recordId: null, patientId: null });
         }
       }
-      const outcome = await processRecord({ driver: this.deps.driver, ner: this.deps.ner }, item);
+      const outcome = await processRecord({ driver: this.deps.driver, pipeline: this.deps.pipeline }, item);
       if (outcome === null) return; // finished by an earlier run; nothing changed
       this.log(`jobs: job ${item.jobId} record ${recordId} ${outcome.status} (${outcome.entities} entities${
         outcome.error ? `, ${outcome.error.code}` : ''})`);

@@ -9,7 +9,7 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 export const FINAL_JOB_STATUSES: ReadonlySet<JobStatus> = new Set<JobStatus>(['SUCCEEDED', 'PARTIAL', 'FAILED']);
 
 /** Codes a record can fail with. */
-export type RecordErrorCode = 'NER_FAILED' | 'TIME_FAILED' | 'GRAPH_WRITE_FAILED';
+export type RecordErrorCode = 'NER_FAILED' | 'ASSERTION_FAILED' | 'NORMALISE_FAILED' | 'TIME_FAILED' | 'GRAPH_WRITE_FAILED';
 
 /** Why one record failed. `message` never contains record text (codes, class names, counts only). */
 export interface RecordError {

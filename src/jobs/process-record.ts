@@ -1,5 +1,5 @@
 /**
- * One record through the pipeline: NER → time (analyse + resolve against the patient's earlier events) → one write
+ * One record through the record pipeline (src/pipeline: ner → rules → assertion → normalise → time), then one write
  * transaction that replaces the record's extraction AND finishes its job item. A crash before the commit leaves the
  * item QUEUED (redone on restart); after it, the item is DONE: each record is stored exactly once.
  * A failing stage is recorded on the item (code + class, never text) in its own transaction.
@@ -7,22 +7,28 @@
  * @example
  *   await processRecord(deps, { jobId: 'j1', seq: 0, record })   // → { status: 'DONE', entities: 7 }
  */
-import type { NerEngine } from '../ner/index.js';
-import { analyseTime, resolveTimeline } from '../time/index.js';
 import type { GraphDriver } from '../graph/driver.js';
 import { clearExtraction, priorEvents, replaceExtraction } from '../graph/extraction.repo.js';
 import type { RecordExtraction } from '../graph/extraction.rows.js';
+import { isStageFailure, type RecordPipeline } from '../pipeline/index.js';
 import { finishItem, type ItemOutcome, type JobItem } from './job.repo.js';
+import type { RecordErrorCode } from './job.types.js';
 import { StageError, describeFailure, stage } from './record-errors.js';
-
-/** What the pipeline needs from the NER engine (tests inject the tiny model or a stub). */
-export type NerExtractor = Pick<NerEngine, 'extract' | 'model'>;
 
 export interface ProcessDeps {
   driver: GraphDriver;
-  ner: NerExtractor;
+  pipeline: RecordPipeline;
   now?: () => string;
 }
+
+/** Which record error a failing pipeline stage is reported as. */
+const STAGE_CODES: Readonly<Record<string, RecordErrorCode>> = {
+  ner: 'NER_FAILED',
+  rules: 'NER_FAILED',
+  assertion: 'ASSERTION_FAILED',
+  normalise: 'NORMALISE_FAILED',
+  time: 'TIME_FAILED',
+};
 
 /** Thrown inside the write transaction when the item was already finished: rolls back, writes nothing. */
 class AlreadyFinished extends Error {}
@@ -33,16 +39,18 @@ export async function processRecord(deps: ProcessDeps, item: JobItem): Promise<I
   const { record } = item;
   let extraction: RecordExtraction;
   try {
-    const entities = await stage('NER_FAILED', () => deps.ner.extract(record.text));
     const prior = await stage('GRAPH_WRITE_FAILED', () => priorEvents(deps.driver, record));
-    const { timexes, links, resolutions } = await stage('TIME_FAILED', () => {
-      const analysed = analyseTime({ text: record.text, recordedAt: record.recordedAt, entities });
-      const resolved = resolveTimeline({ recordedAt: record.recordedAt, ...analysed, entities, priorEvents: prior });
-      return { ...analysed, resolutions: resolved };
+    const result = await deps.pipeline.run({ text: record.text, recordedAt: record.recordedAt, priorEvents: prior }).catch((err: unknown) => {
+      if (isStageFailure(err)) throw new StageError(STAGE_CODES[err.stage] ?? 'NER_FAILED', err.cause);
+      throw err;
     });
     extraction = {
-      record, entities, timexes, links, resolutions,
-      model: { name: deps.ner.model.name, version: deps.ner.model.version },
+      record,
+      entities: result.entities,
+      timexes: result.timexes,
+      links: result.links,
+      resolutions: result.resolutions,
+      model: { name: deps.pipeline.model.name, version: deps.pipeline.model.version },
     };
   } catch (err) {
     return fail(deps, item, err instanceof StageError ? err : new StageError('NER_FAILED', err), now());

@@ -5,3 +5,4 @@ export { NerError, isNerError } from './errors.js';
 export type { NerErrorCode } from './errors.js';
 export { loadModelFolder } from './model-folder.js';
 export type { ModelFolder, ModelHead } from './model-folder.js';
+export { addTherapyTerms, THERAPY_TERMS_RULE, withTherapyTerms } from './rules/with-therapy-terms.js';

@@ -39,7 +39,7 @@ async function seedPatient(driver: GraphDriver, patientId: string, records: numb
         tx,
         {
           record: { patientId, recordId: `${patientId}-r${i}`, kind: 'DISCHARGE', recordedAt, text: TEXT },
-          entities: [op!, drug!],
+          entities: [op!, drug!].map((e) => ({ ...e, assertion: 'PRESENT' as const, subject: 'PATIENT' as const, concept: null })),
           timexes: [{ id: 'T1', start: 0, end: 10, text: '2018-03-12', kind: 'DATE', value: '2018-03-12', approx: false }],
           links: [
             { entityStart: op!.start, entityEnd: op!.end, timexId: 'T1' },

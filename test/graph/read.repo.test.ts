@@ -43,19 +43,19 @@ describe('ReadRepository batch methods (one round trip each, answers in key orde
     expect(driver.roundTrips).toBe(3);
   });
 
-  it('entities, TIMEX and concepts', async () => {
+  it('entities, TIMEX and terms', async () => {
     driver.resetRoundTrips();
     const [ea, eb] = await reads.entitiesByRecordIds([a1.recordId, b1.recordId]);
     expect(ea?.map((e) => e.text)).toEqual(['左乳癌', '改良根治术', 'CT']);
     const [timexes] = await reads.timexesByRecordIds([a1.recordId]);
     const byId = await reads.timexesByIds([timexes![1]!.id, 'none', timexes![0]!.id]);
     expect(byId.map((t) => t?.localId ?? null)).toEqual(['T2', null, 'T1']);
-    // The surgery concept is shared by both patients.
+    // The surgery term is shared by both patients.
     const surgery = eb!.find((e) => e.type === 'SURGERY')!;
-    expect(surgery.conceptId).toBe('SURGERY:改良根治术');
-    const [concept] = await reads.conceptsByIds([surgery.conceptId]);
-    expect(concept).toMatchObject({ type: 'SURGERY', name: '改良根治术' });
-    expect(concept!.patientCount).toBeGreaterThanOrEqual(2);
+    expect(surgery.termId).toBe('SURGERY:改良根治术');
+    const [term] = await reads.termsByIds([surgery.termId]);
+    expect(term).toMatchObject({ type: 'SURGERY', name: '改良根治术' });
+    expect(term!.patientCount).toBeGreaterThanOrEqual(2);
     expect(driver.roundTrips).toBe(4);
   });
 });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { GraphDriver } from '../../src/graph/driver.js';
 import { ReadRepository } from '../../src/graph/read.repo.js';
 import { JobService } from '../../src/jobs/index.js';
-import { dictionaryNer } from '../helpers/dictionary-ner.js';
+import { testPipeline } from '../helpers/test-pipeline.js';
 import { testDriver, testNeo4jUri, uniqueId } from '../helpers/neo4j.js';
 import { finished, record } from './job-test-kit.js';
 
@@ -31,7 +31,7 @@ it('SIGKILL mid-job: resumed on the next start, every record stored exactly once
     record(patients[i % 5]!, TEXTS[i % 3]!, `2018-0${1 + (i % 9)}-15`));
   const expectedEntities = records.reduce((sum, _, i) => sum + ENTITIES_PER_TEXT[i % 3]!, 0);
   // Submitted by a service that never starts: the job waits in Neo4j for the child.
-  const job = await new JobService({ driver, ner: dictionaryNer(), concurrency: 1, resume: false, log: () => undefined })
+  const job = await new JobService({ driver, pipeline: testPipeline(), concurrency: 1, resume: false, log: () => undefined })
     .submit(records);
 
   const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
@@ -49,12 +49,12 @@ it('SIGKILL mid-job: resumed on the next start, every record stored exactly once
   child.kill('SIGKILL');
   expect(await exited).toBe('SIGKILL');
 
-  const interrupted = await new JobService({ driver, ner: dictionaryNer(), concurrency: 1, resume: false }).get(job.id);
+  const interrupted = await new JobService({ driver, pipeline: testPipeline(), concurrency: 1, resume: false }).get(job.id);
   expect(interrupted?.done).toBeGreaterThanOrEqual(4);
   expect(interrupted?.done).toBeLessThan(records.length);
   expect(interrupted?.finishedAt).toBeNull();
 
-  const resumed = new JobService({ driver, ner: dictionaryNer(), concurrency: 2, resume: [job.id], log: () => undefined });
+  const resumed = new JobService({ driver, pipeline: testPipeline(), concurrency: 2, resume: [job.id], log: () => undefined });
   await resumed.start();
   const final = await finished(resumed, job.id, 60_000);
   await resumed.stop();

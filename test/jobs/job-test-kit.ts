@@ -1,8 +1,10 @@
 /** Shared set-up of job tests: a JobService over the test Neo4j, records with unique ids, waiting for a job. */
 import type { ClinicalRecord } from '../../src/domain/record.js';
 import type { GraphDriver } from '../../src/graph/driver.js';
-import { JobService, type JobView, type NerExtractor } from '../../src/jobs/index.js';
+import { JobService, type JobView } from '../../src/jobs/index.js';
+import type { EntityExtractor, RecordPipeline } from '../../src/pipeline/index.js';
 import { dictionaryNer } from '../helpers/dictionary-ner.js';
+import { testPipeline } from '../helpers/test-pipeline.js';
 import { uniqueId } from '../helpers/neo4j.js';
 
 export function record(patientId: string, text: string, recordedAt: string, recordId = uniqueId('rec')): ClinicalRecord {
@@ -10,8 +12,13 @@ export function record(patientId: string, text: string, recordedAt: string, reco
 }
 
 /** `resume: false`: test files run in parallel on one database; a service must not take another file's jobs. */
-export function newService(driver: GraphDriver, ner: NerExtractor = dictionaryNer(), concurrency = 2): JobService {
-  return new JobService({ driver, ner, concurrency, log: () => undefined, resume: false });
+export function newService(driver: GraphDriver, ner: EntityExtractor = dictionaryNer(), concurrency = 2): JobService {
+  return new JobService({ driver, pipeline: testPipeline(ner), concurrency, log: () => undefined, resume: false });
+}
+
+/** A service over any pipeline (e.g. the platform's, around a real engine). */
+export function newServiceWith(driver: GraphDriver, pipeline: RecordPipeline, concurrency = 2): JobService {
+  return new JobService({ driver, pipeline, concurrency, log: () => undefined, resume: false });
 }
 
 /** Resolves with the job's final view (progress events), failing after `timeoutMs`. */

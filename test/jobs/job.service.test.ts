@@ -60,7 +60,7 @@ describe('JobService processing', () => {
       ['改良根治术', 'SURGERY', '2018-03-12', 'DAY', false],
       ['CT', 'IMAGING', '2020-01-01', 'YEAR', false],
     ]);
-    expect(entities?.[0]).toMatchObject({ modelName: 'dictionary', modelVersion: 'test-1', conceptId: 'DISEASE:左乳癌', confidence: 0.9 });
+    expect(entities?.[0]).toMatchObject({ modelName: 'dictionary', modelVersion: 'test-1', termId: 'DISEASE:左乳癌', assertion: 'PRESENT', subject: 'PATIENT', confidence: 0.9 });
     const [timexes] = await reads.timexesByRecordIds([first.recordId]);
     expect(timexes?.map((t) => [t.localId, t.kind, t.value, t.anchor, t.interval?.start])).toEqual([
       ['T1', 'DATE', '2018-03-12', null, '2018-03-12'],

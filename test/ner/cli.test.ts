@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityMention } from '../../src/domain/entity.js';
 import { createNerEngine, type NerEngine } from '../../src/ner/index.js';
-import { withTherapyTerms } from '../../src/ner/rules/with-therapy-terms.js';
+import { openRecordPipeline, previewExtraction, type ExtractionPreview } from '../../src/pipeline/index.js';
 import { mulberry32 } from '../fixtures/ner/test-model.js';
 import { randomText, tempModel } from './engine-helpers.js';
 
@@ -35,25 +35,33 @@ afterAll(async () => {
 });
 
 describe('oncotimeline extract', () => {
-  it('prints the same entities as the served extractor (engine + therapy-term rule), from a file and from stdin', async () => {
+  it('prints what the API previews (the record pipeline), from a file and from stdin', async () => {
     const text = randomText(mulberry32(2), 300, model.vocab);
     const file = path.join(model.dir, '..', 'record.txt');
     writeFileSync(file, `\uFEFF${text}`);
-    const expected = await withTherapyTerms(engine).extract(text);
-    expect(expected.length).toBeGreaterThan(0);
-    const fromFile = cli(['extract', file]);
+    const expected = await previewExtraction(await openRecordPipeline(engine), text, '2020-05-01');
+    expect(expected.entities.length).toBeGreaterThan(0);
+    const fromFile = cli(['extract', '--recorded-at', '2020-05-01', file]);
     expect(fromFile.code).toBe(0);
     expect(JSON.parse(fromFile.stdout)).toEqual(expected);
-    const fromStdin = cli(['extract', '--model', model.dir, '-'], text);
+    const fromStdin = cli(['extract', '--model', model.dir, '--recorded-at', '2020-05-01', '-'], text);
     expect(JSON.parse(fromStdin.stdout)).toEqual(expected);
     expect(fromStdin.stderr).not.toContain(text.slice(0, 10)); // never logs record text
   });
 
-  it('includes the therapy-term rule: 热疗 where the model tags only 后', () => {
-    const r = cli(['extract', '--model', 'test/fixtures/tiny-model', '-'], '热疗后');
+  it('runs every stage: the therapy-term rule (热疗 where the model tags only 后) and assertion (未行 → ABSENT)', () => {
+    const r = cli(['extract', '--model', 'test/fixtures/tiny-model', '-'], '未行热疗后');
     expect(r.code).toBe(0);
-    expect((JSON.parse(r.stdout) as EntityMention[]).map((e) => [e.start, e.end, e.text, e.label, e.type, e.confidence]))
-      .toContainEqual([0, 2, '热疗', '治疗', 'TREATMENT', 1]);
+    const out = JSON.parse(r.stdout) as ExtractionPreview;
+    expect(out.stages.map((s) => s.name)).toEqual(['ner', 'rules', 'assertion', 'normalise', 'time']);
+    expect(out.entities.map((e) => [e.start, e.end, e.text, e.label, e.type, e.confidence, e.assertion]))
+      .toContainEqual([2, 4, '热疗', '治疗', 'TREATMENT', 1, 'ABSENT']);
+  });
+
+  it('rejects an impossible --recorded-at with exit 2', () => {
+    const r = cli(['extract', '--recorded-at', '2018-02-30', '-'], '患者');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--recorded-at: expected a real date YYYY-MM-DD, got '2018-02-30'");
   });
 
   it('fails clearly on a missing model folder', () => {
