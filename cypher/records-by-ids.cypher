@@ -2,4 +2,4 @@
 UNWIND $ids AS id
 MATCH (r:Record {id: id})
 RETURN r {.id, .patientId, .kind, .recordedAt, .text, .status, .entityCount, .timexCount, .modelName, .modelVersion,
-          .processedAt} AS record
+          .pipeline, .processedAt} AS record

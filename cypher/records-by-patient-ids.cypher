@@ -2,6 +2,6 @@
 UNWIND $ids AS id
 MATCH (:Patient {id: id})-[:HAS_RECORD]->(r:Record)
 RETURN id AS patientId,
-       r {.id, .patientId, .kind, .recordedAt, .text, .status, .entityCount, .timexCount, .modelName, .modelVersion,
+       r {.id, .patientId, .kind, .recordedAt, .text, .status, .entityCount, .timexCount, .modelName, .modelVersion, .pipeline,
           .processedAt} AS record
 ORDER BY r.recordedAt, r.id

@@ -7,7 +7,7 @@ MERGE (p:Patient {id: $patientId})
 MERGE (r:Record {id: $recordId})
 SET r.patientId = $patientId, r.kind = $kind, r.recordedAt = $recordedAt, r.text = $text, r.status = 'DONE',
     r.entityCount = size($mentions), r.timexCount = size($timexes), r.modelName = $modelName,
-    r.modelVersion = $modelVersion, r.processedAt = $now
+    r.modelVersion = $modelVersion, r.pipeline = $pipeline, r.processedAt = $now
 WITH p, r
 CALL (p, r) {
   OPTIONAL MATCH (old:Patient)-[h:HAS_RECORD]->(r)

@@ -15,7 +15,7 @@ import { isOncoError } from './errors/onco-error.js';
 import { openGraph, ReadRepository } from './graph/index.js';
 import { JobService } from './jobs/index.js';
 import { createNerEngine } from './ner/index.js';
-import { openRecordPipeline } from './pipeline/index.js';
+import { describePipeline, openRecordPipeline } from './pipeline/index.js';
 import { startServer } from './server.js';
 
 export type Log = (message: string) => void;
@@ -53,7 +53,7 @@ export async function startPlatform(config: Config, log: Log = stderrLog): Promi
     stops.push(() => ner.close());
     // One pipeline for jobs and previews (src/pipeline): ner → rules → assertion → normalise → time.
     const pipeline = await openRecordPipeline(ner);
-    log(`ner: model ${ner.model.name} ${ner.model.version} (${ner.model.precision}, ${ner.model.provider}); pipeline: ${pipeline.stages.map((s) => `${s.name}@${s.version}`).join(' → ')}`);
+    log(`ner: model ${ner.model.name} ${ner.model.version} (${ner.model.precision}, ${ner.model.provider}); pipeline: ${describePipeline(pipeline)}`);
 
     const jobs = new JobService({ driver: graph.driver, pipeline, concurrency: config.jobConcurrency, log });
     const pubsub = createApiPubSub();

@@ -37,6 +37,9 @@ export class RecordNode {
   @Field(() => String, { nullable: true })
   modelVersion!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'The pipeline stages and versions that produced the stored extraction (`ner@… → rules@… → …`).' })
+  pipeline!: string | null;
+
   @Field(() => String, { nullable: true, description: 'ISO 8601 timestamp of the stored extraction; null until processed.' })
   processedAt!: string | null;
 }

@@ -24,7 +24,12 @@ export class ProgressBar {
   private readonly startedAt = Date.now();
   private lastPlain = 0;
 
-  constructor(private readonly out: Stream, private readonly total: number) {}
+  constructor(private readonly out: Stream, private total: number) {}
+
+  /** For runs that learn their size as they go (reprocess pages through the graph). */
+  setTotal(total: number): void {
+    this.total = total;
+  }
 
   update(c: Counts): void {
     const line = this.render(c);

@@ -13,6 +13,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   'evaluate-time': { summary: 'score time recognition and linking on a guideline-format file', load: () => import('./evaluate-time.command.js') },
   'evaluate-assertion': { summary: 'score assertion (present/absent/possible) and subject on gold spans', load: () => import('./evaluate-assertion.command.js') },
   ingest: { summary: 'ingest JSON-lines records from a file or folder into the graph', load: () => import('./ingest.command.js') },
+  reprocess: { summary: 'run the current pipeline again over stored records (--stale: only outdated ones)', load: () => import('./reprocess.command.js') },
   serve: { summary: 'start the GraphQL platform', load: () => import('./serve.command.js') },
 };
 

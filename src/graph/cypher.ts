@@ -14,7 +14,7 @@ export const QUERY_NAMES = [
   'prior-events', 'replace-extraction', 'delete-extraction', 'write-timexes', 'write-concepts', 'write-mention-one',
   'update-record', 'prune-orphan-terms',
   'patients-by-ids', 'records-by-ids', 'records-by-patient-ids', 'entities-by-record-ids', 'timexes-by-ids',
-  'timexes-by-record-ids', 'terms-by-ids', 'concepts-by-ids', 'timeline', 'search-entities',
+  'timexes-by-record-ids', 'terms-by-ids', 'concepts-by-ids', 'timeline', 'search-entities', 'records-to-reprocess',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

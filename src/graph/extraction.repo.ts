@@ -23,6 +23,7 @@ export async function replaceExtraction(tx: GraphTx, x: RecordExtraction, now: s
     text: x.record.text,
     modelName: x.model.name,
     modelVersion: x.model.version,
+    pipeline: x.pipeline ?? null,
     timexes: timexRows(x),
     mentions: mentionRows(x),
     ...conceptRows(x),

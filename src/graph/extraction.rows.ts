@@ -27,6 +27,8 @@ export interface RecordExtraction {
   links: readonly TimeLink[];
   resolutions: readonly TimexResolution[];
   model: ModelStamp;
+  /** The pipeline's stages and versions (`ner@m@1 → rules@… → …`), stored on the record so `reprocess --stale` finds it. */
+  pipeline?: string;
 }
 
 export type TimexRow = Record<string, string | number | boolean | Integer | null>;

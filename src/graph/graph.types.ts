@@ -29,6 +29,8 @@ export interface RecordView {
   /** Model that produced the stored extraction; null while never processed. */
   modelName: string | null;
   modelVersion: string | null;
+  /** The pipeline stages and versions that produced it (see `describePipeline`); null before round 2 or never processed. */
+  pipeline: string | null;
   /** ISO 8601 timestamp of the stored extraction; null while never processed. */
   processedAt: string | null;
 }

@@ -9,3 +9,4 @@ export { mentionId, timexId, eventTime, type RecordExtraction, type ModelStamp }
 export { conceptNodeId, normaliseSearchText, normaliseTermName, termId } from './term-id.js';
 export { DEFAULT_TIMELINE_ASSERTIONS, DEFAULT_TIMELINE_SUBJECTS } from './read.repo.js';
 export type * from './graph.types.js';
+export { storedRecords, type StoredRecordQuery } from './stored-records.repo.js';

@@ -22,6 +22,7 @@ export function toRecordView(p: Props): RecordView {
     timexCount: num(p, 'timexCount'),
     modelName: opt(p, 'modelName'),
     modelVersion: opt(p, 'modelVersion'),
+    pipeline: opt(p, 'pipeline'),
     processedAt: opt(p, 'processedAt'),
   };
 }

@@ -10,7 +10,7 @@
 import type { GraphDriver } from '../graph/driver.js';
 import { clearExtraction, priorEvents, replaceExtraction } from '../graph/extraction.repo.js';
 import type { RecordExtraction } from '../graph/extraction.rows.js';
-import { isStageFailure, type RecordPipeline } from '../pipeline/index.js';
+import { describePipeline, isStageFailure, type RecordPipeline } from '../pipeline/index.js';
 import { finishItem, type ItemOutcome, type JobItem } from './job.repo.js';
 import type { RecordErrorCode } from './job.types.js';
 import { StageError, describeFailure, stage } from './record-errors.js';
@@ -51,6 +51,7 @@ export async function processRecord(deps: ProcessDeps, item: JobItem): Promise<I
       links: result.links,
       resolutions: result.resolutions,
       model: { name: deps.pipeline.model.name, version: deps.pipeline.model.version },
+      pipeline: describePipeline(deps.pipeline),
     };
   } catch (err) {
     return fail(deps, item, err instanceof StageError ? err : new StageError('NER_FAILED', err), now());

@@ -1,5 +1,5 @@
 /** Public surface of the record pipeline: one ordered list of named stages, run by jobs, `extract` and `ingest`. */
-export { createPipeline, type Pipeline, type PipelineResult, type StageInfo } from './pipeline.js';
+export { createPipeline, describePipeline, type Pipeline, type PipelineResult, type StageInfo } from './pipeline.js';
 export { createRecordPipeline, type RecordPipeline, type RecordPipelineDeps } from './record-pipeline.js';
 export type { Layer, MentionMeaning, RecordDocument, RecordInput, TimeLayer } from './record-document.js';
 export type { PipelineStage } from './stage.js';

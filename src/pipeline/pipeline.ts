@@ -49,6 +49,16 @@ export function createPipeline(stages: readonly PipelineStage[]): Pipeline {
   };
 }
 
+/**
+ * The stages and their versions as one string, stored with each extraction.
+ *
+ * @example
+ *   describePipeline(p)   // 'ner@ccks-union-hybrid@1.0.0 → rules@therapy-terms → assertion@1.0.0 → normalise@… → time@time-rules@2'
+ */
+export function describePipeline(pipeline: Pick<Pipeline, 'stages'>): string {
+  return pipeline.stages.map((s) => `${s.name}@${s.version}`).join(' → ');
+}
+
 /** Fails at build time, naming the stage and the missing layer, so a misordered list never reaches a record. */
 function checkOrder(stages: readonly PipelineStage[]): void {
   if (stages.length === 0) throw new TypeError('createPipeline: expected at least one stage, got none');
