@@ -64,6 +64,7 @@ export async function startPlatform(config: Config, log: Log = stderrLog): Promi
       pubsub,
       host: config.host,
       port: config.port,
+      query: config.query,
       log,
     });
     stops.push(() => jobs.stop(), () => server.close()); // reversed on stop: server first, then jobs

@@ -1,27 +1,39 @@
 /**
  * One HTTP server for the platform: express 5 + Apollo Server 5 on `POST /graphql`, graphql-ws on the same path
- * (WebSocket upgrade), and `GET /healthz`.
+ * (WebSocket upgrade), `GET /healthz` (liveness) and `GET /readyz` (Neo4j and the model answer).
+ *
+ * Every document passes the query limits (`api/query-limits.ts`) over both transports; bodies are capped
+ * (`bodyLimitBytes`) and every HTTP-level failure is a JSON GraphQL error (`api/http-errors.ts`), never an HTML page.
+ *
+ * Shutdown is in steps so the composition root can put the job service between them (main.ts):
+ * `stopAccepting()` (new requests, upgrades and operations get SERVICE_UNAVAILABLE; running requests finish) →
+ * … jobs stop … → `closeSubscriptions()` (every subscription completes, every socket closes with 1001 Going Away)
+ * → `close()`.
  *
  * @example
- *   const server = await startServer({ schema, services, pubsub, host: '127.0.0.1', port: 4000 });
+ *   const server = await startServer({ schema, services, pubsub, host: '127.0.0.1', port: 4000, query });
  *   server.url  // 'http://127.0.0.1:4000/graphql'
- *   await server.close();   // stops accepting, ends subscriptions, drains requests
+ *   await server.stopAccepting();  await jobs.stop();  await server.closeSubscriptions();  await server.close();
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { CoalescingPubSub } from './api/coalescing-pubsub.js';
 import { createContext, type ApiContext } from './api/context.js';
 import { maskError, type Log } from './api/error-mask.js';
+import { installHttpErrorHandlers, requireJsonBody } from './api/http-errors.js';
+import { noSubscriptionOverHttp } from './api/http-only.rule.js';
+import { apolloQueryLimits, checkWsOperation, queryLimitRules } from './api/query-limits.js';
+import type { Readiness } from './api/readiness.js';
+import { RequestGate } from './api/request-gate.js';
 import type { ApiServices } from './api/services.js';
-import { mountWebAssets } from './web-assets.js';
+import type { LimitsConfig, QueryLimitsConfig } from './config/config.js';
+import { ServiceUnavailableError } from './errors/service-unavailable.error.js';
 
 export interface ServerOptions {
   schema: GraphQLSchema;
@@ -29,6 +41,10 @@ export interface ServerOptions {
   pubsub: CoalescingPubSub;
   host: string;
   port: number;
+  /** Document and result limits; default `DEFAULT_QUERY_LIMITS`. */
+  query?: QueryLimitsConfig;
+  /** `/readyz`; absent: ready whenever the server accepts requests. */
+  readiness?: Readiness;
   log?: Log;
 }
 
@@ -36,20 +52,59 @@ export interface PlatformServer {
   /** `http://host:port/graphql` (the WebSocket URL is the same with `ws://`). */
   readonly url: string;
   readonly port: number;
+  /** Refuses new requests, upgrades and operations; waits up to `graceMs` for HTTP requests in flight. */
+  stopAccepting(graceMs?: number): Promise<{ cutRequests: number }>;
+  /** Completes every subscription, then closes every WebSocket with 1001 Going Away. */
+  closeSubscriptions(): Promise<{ subscriptions: number; connections: number }>;
+  /** All of the above, then stops Apollo. Idempotent. */
   close(): Promise<void>;
+}
+
+export const DEFAULT_QUERY_LIMITS: QueryLimitsConfig = Object.freeze({
+  maxDepth: 10, maxAliases: 15, maxDirectives: 10, maxCost: 5000, maxTokens: 2000, maxResultItems: 20_000,
+});
+
+/**
+ * Largest accepted body: a full call (MAX_CHARS_PER_CALL characters, each up to 6 bytes as a JSON `\uXXXX` escape,
+ * plus ~2 KB of fields per record) and 1 MB for the document. Default limits: about 5 MB.
+ */
+export function bodyLimitBytes(limits: LimitsConfig): number {
+  return limits.maxCharsPerCall * 6 + limits.maxRecordsPerCall * 2048 + 1_000_000;
 }
 
 export async function startServer(options: ServerOptions): Promise<PlatformServer> {
   const { schema, services, pubsub } = options;
+  const query = options.query ?? DEFAULT_QUERY_LIMITS;
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
+  const context = (): ApiContext => createContext(services, pubsub, query.maxResultItems);
+  const gate = new RequestGate();
   const app = express();
   const http: Server = createServer(app);
 
-  const wsServer = new WebSocketServer({ server: http, path: '/graphql' });
+  const wsServer = new WebSocketServer({
+    server: http,
+    path: '/graphql',
+    verifyClient: (_info, done) => (gate.accepting ? done(true) : done(false, 503, 'shutting down')),
+  });
+  const wsRules = queryLimitRules(query);
   const wsCleanup = useServer<Record<string, unknown>, { apiContext?: ApiContext }>(
     {
       schema,
-      context: () => createContext(services, pubsub),
+      context,
+      onSubscribe: (_ctx, _id, payload) => {
+        if (!gate.accepting) {
+          const error = new ServiceUnavailableError('shutting down');
+          return [new GraphQLError(error.message, { originalError: error })];
+        }
+        const checked = checkWsOperation(schema, payload.query, query, wsRules);
+        if ('errors' in checked) return checked.errors.map((e) => maskedGraphQLError(e, log));
+        return {
+          schema,
+          document: checked.document,
+          variableValues: payload.variables ?? null,
+          operationName: payload.operationName ?? null,
+        };
+      },
       onNext: (_ctx, _id, _payload, _args, result) => {
         if (!result.errors) return;
         return { ...result, errors: result.errors.map((e) => maskError(e.toJSON(), e, log)) };
@@ -59,27 +114,34 @@ export async function startServer(options: ServerOptions): Promise<PlatformServe
     wsServer,
   );
 
+  const limits = apolloQueryLimits(query);
   const apollo = new ApolloServer<ApiContext>({
     schema,
     formatError: (formatted, error) => maskError(formatted, error, log),
     includeStacktraceInErrorResponses: false,
+    persistedQueries: false,
+    allowBatchedHttpRequests: false,
     stopOnTerminationSignals: false, // main.ts owns shutdown; Apollo's handler would re-raise the signal mid-drain
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: http }),
-      ApolloServerPluginLandingPageDisabled(), // Sandbox loads from a CDN; GET /graphql in a browser is GraphiQL (web-assets.ts)
-      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
-    ],
+    validationRules: [...limits.validationRules, noSubscriptionOverHttp],
+    parseOptions: limits.parseOptions,
+    plugins: [...limits.plugins],
   });
   await apollo.start();
 
-  const bodyLimit = Math.min(services.limits.maxRecordsPerCall * services.limits.maxRecordChars * 4 + 1_000_000, 256_000_000);
+  const bodyLimit = bodyLimitBytes(services.limits);
+  app.disable('x-powered-by');
+  app.use(gate.middleware());
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  mountWebAssets(app); // viewer at /, GraphiQL for browsers at GET /graphql: before Apollo, which answers the rest
-  app.use('/graphql', express.json({ limit: bodyLimit }), expressMiddleware(apollo, {
-    context: async () => createContext(services, pubsub),
-  }));
+  app.get('/readyz', async (_req, res) => {
+    const report = options.readiness
+      ? await options.readiness.report()
+      : { ready: gate.accepting, checks: {} };
+    res.status(report.ready ? 200 : 503).json({ status: report.ready ? 'ready' : 'unavailable', ...report });
+  });
+  app.use('/graphql', express.json({ limit: bodyLimit }), requireJsonBody(), expressMiddleware(apollo, { context: async () => context() }));
+  installHttpErrorHandlers(app, log, bodyLimit); // keep last: 404 and JSON error pages for everything above
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -91,17 +153,46 @@ export async function startServer(options: ServerOptions): Promise<PlatformServe
   const port = (http.address() as AddressInfo).port;
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
 
+  let stopping: Promise<{ cutRequests: number }> | null = null;
+  let closingSubscriptions: Promise<{ subscriptions: number; connections: number }> | null = null;
   let closing: Promise<void> | null = null;
-  return {
+  const server: PlatformServer = {
     url: `http://${shownHost}:${port}/graphql`,
     port,
+    stopAccepting(graceMs = 2000) {
+      stopping ??= (async () => {
+        gate.close();
+        options.readiness?.markStopping();
+        http.close(); // no new connections; open WebSockets keep it from calling back until closeSubscriptions
+        http.closeIdleConnections();
+        return { cutRequests: await gate.drained(graceMs) };
+      })();
+      return stopping;
+    },
+    closeSubscriptions() {
+      closingSubscriptions ??= (async () => {
+        const counts = { subscriptions: pubsub.subscriberCount, connections: wsServer.clients.size };
+        pubsub.closeAll(); // every subscription completes (its client gets `complete`)
+        await wsCleanup.dispose(); // then every socket closes with 1001 Going Away
+        return counts;
+      })();
+      return closingSubscriptions;
+    },
     close() {
       closing ??= (async () => {
-        pubsub.closeAll(); // completes open subscriptions so the WebSocket drain does not wait on them
-        await apollo.stop(); // drains HTTP, disposes graphql-ws
-        wsServer.close();
+        await server.stopAccepting();
+        await server.closeSubscriptions();
+        await apollo.stop();
+        http.closeAllConnections();
       })();
       return closing;
     },
   };
+  return server;
+}
+
+/** graphql-ws sends onSubscribe's errors as they are: apply the same mask as everywhere else. */
+function maskedGraphQLError(error: GraphQLError, log: Log): GraphQLError {
+  const masked = maskError(error.toJSON(), error, log);
+  return new GraphQLError(masked.message, { extensions: masked.extensions ?? {} });
 }

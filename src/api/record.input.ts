@@ -1,20 +1,22 @@
-import { IsNotEmpty, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import type { RecordKind } from '../domain/record.js';
 import { CalendarDateScalar } from './calendar-date.scalar.js';
 import { RecordKindEnum } from './enums.js';
 
-/** Length limits of the text come from configuration (MAX_RECORD_CHARS) and are checked by `validateRecords`. */
-@InputType('RecordInput', { description: 'One clinical record. Re-submitting a recordId replaces nothing and duplicates nothing.' })
+/**
+ * Every rule (ids, text, limits from configuration) is checked by `validateRecords`, not by class-validator, so one
+ * call reports the problems of all its records at once.
+ */
+@InputType('RecordInput', {
+  description:
+    'One clinical record. Re-submitting a recordId (same patientId) replaces its extraction and duplicates nothing; ' +
+    'a recordId already stored under another patientId is rejected with RECORD_PATIENT_MISMATCH.',
+})
 export class RecordInput {
-  @Field(() => ID)
-  @IsNotEmpty()
-  @MaxLength(200)
+  @Field(() => ID, { description: '1..200 characters, well-formed Unicode, no surrounding spaces or control characters.' })
   patientId!: string;
 
-  @Field(() => ID, { description: 'Unique per record across the platform; at most once per call.' })
-  @IsNotEmpty()
-  @MaxLength(200)
+  @Field(() => ID, { description: 'Unique per record across the platform, and bound to its patientId; at most once per call.' })
   recordId!: string;
 
   @Field(() => RecordKindEnum)
@@ -23,6 +25,6 @@ export class RecordInput {
   @Field(() => CalendarDateScalar, { description: 'The record reference date: relative times (3月前, 术后2年) resolve against it.' })
   recordedAt!: string;
 
-  @Field(() => String, { description: 'Record text (Chinese). Not blank; at most MAX_RECORD_CHARS characters.' })
+  @Field(() => String, { description: 'Record text (Chinese). At least one visible character; at most MAX_RECORD_CHARS characters.' })
   text!: string;
 }

@@ -28,12 +28,14 @@ export class RecordResolver {
   }
 
   @FieldResolver(() => [EntityNode], { description: 'Entities in text order.' })
-  entities(@Root() record: RecordNode, @Ctx() ctx: ApiContext): Promise<EntityNode[]> {
-    return ctx.loaders.entitiesByRecord.load(record.id);
+  async entities(@Root() record: RecordNode, @Ctx() ctx: ApiContext): Promise<EntityNode[]> {
+    ctx.budget.check('entities');
+    return ctx.budget.take('entities', await ctx.loaders.entitiesByRecord.load(record.id));
   }
 
   @FieldResolver(() => [TimexNode], { description: 'Time expressions in text order.' })
-  timexes(@Root() record: RecordNode, @Ctx() ctx: ApiContext): Promise<TimexNode[]> {
-    return ctx.loaders.timexesByRecord.load(record.id);
+  async timexes(@Root() record: RecordNode, @Ctx() ctx: ApiContext): Promise<TimexNode[]> {
+    ctx.budget.check('timexes');
+    return ctx.budget.take('timexes', await ctx.loaders.timexesByRecord.load(record.id));
   }
 }

@@ -12,11 +12,13 @@ import { PatientResolver, PatientTimelineUpdateResolver } from './patient.resolv
 import { RecordResolver } from './record.resolver.js';
 import { TimelineEventResolver } from './timeline-event.resolver.js';
 import { createApiPubSub } from './topics.js';
+import { wellFormedArgs } from './well-formed-args.middleware.js';
 
 export function buildApiSchema(pubSub: PubSub): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: [JobResolver, PatientResolver, PatientTimelineUpdateResolver, TimelineEventResolver, RecordResolver, EntityResolver, ExtractionResolver],
     pubSub,
+    globalMiddlewares: [wellFormedArgs],
     // class-validator on arguments; never echo the offending input (it may be record text) in the error.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });

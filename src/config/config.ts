@@ -16,6 +16,12 @@
  * | `MAX_RECORD_CHARS` | `20000` | longest accepted record text (code points) |
  * | `MAX_RECORDS_PER_CALL` | `500` | most records per `submitRecords` call |
  * | `JOB_CONCURRENCY` | `2` | records processed at once |
+ * | `MAX_CHARS_PER_CALL` | `500000` | most characters (code points) of all texts of one `submitRecords` call |
+ * | `MAX_QUERY_DEPTH` / `MAX_QUERY_ALIASES` / `MAX_QUERY_DIRECTIVES` | `10` / `15` / `10` | GraphQL document limits |
+ * | `MAX_QUERY_COST` / `MAX_QUERY_TOKENS` | `5000` / `2000` | GraphQL document limits (GraphQL Armor cost, lexer tokens) |
+ * | `MAX_RESULT_ITEMS` | `20000` | most list items (records, events, entities, timexes) one operation returns |
+ * | `NEO4J_TIMEOUT_MS` | `5000` | how long a query waits for an unavailable Neo4j before `SERVICE_UNAVAILABLE` |
+ * | `SHUTDOWN_GRACE_MS` | `5000` | how long shutdown waits for records in flight (then they stay queued) |
  *
  * @example
  *   loadConfig({ PORT: '8080' }).port          // 8080
@@ -30,6 +36,8 @@ export interface Neo4jConfig {
   readonly user: string | null;
   readonly password: string | null;
   readonly boltPort: number;
+  /** Connection acquisition and transaction retry budget: a down Neo4j fails a call within about this long. */
+  readonly timeoutMs: number;
 }
 
 export interface NerConfig {
@@ -41,6 +49,18 @@ export interface NerConfig {
 export interface LimitsConfig {
   readonly maxRecordChars: number;
   readonly maxRecordsPerCall: number;
+  /** All texts of one `submitRecords` call together, in code points. */
+  readonly maxCharsPerCall: number;
+}
+
+/** Limits on one GraphQL operation, checked before it runs (src/api/query-limits.ts) or while it runs (result items). */
+export interface QueryLimitsConfig {
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxDirectives: number;
+  readonly maxCost: number;
+  readonly maxTokens: number;
+  readonly maxResultItems: number;
 }
 
 export interface Config {
@@ -50,7 +70,10 @@ export interface Config {
   readonly neo4j: Neo4jConfig;
   readonly ner: NerConfig;
   readonly limits: LimitsConfig;
+  readonly query: QueryLimitsConfig;
   readonly jobConcurrency: number;
+  /** On SIGINT/SIGTERM, how long records in flight may finish before they are left queued for the next start. */
+  readonly shutdownGraceMs: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -76,6 +99,17 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const maxRecordChars = int('MAX_RECORD_CHARS', 20000, 1, 1_000_000);
   const maxRecordsPerCall = int('MAX_RECORDS_PER_CALL', 500, 1, 100_000);
   const jobConcurrency = int('JOB_CONCURRENCY', 2, 1, 256);
+  const maxCharsPerCall = int('MAX_CHARS_PER_CALL', 500_000, 1, 100_000_000);
+  const query: QueryLimitsConfig = {
+    maxDepth: int('MAX_QUERY_DEPTH', 10, 2, 100),
+    maxAliases: int('MAX_QUERY_ALIASES', 15, 0, 10_000),
+    maxDirectives: int('MAX_QUERY_DIRECTIVES', 10, 0, 10_000),
+    maxCost: int('MAX_QUERY_COST', 5000, 10, 100_000_000),
+    maxTokens: int('MAX_QUERY_TOKENS', 2000, 100, 1_000_000),
+    maxResultItems: int('MAX_RESULT_ITEMS', 20_000, 1, 10_000_000),
+  };
+  const timeoutMs = int('NEO4J_TIMEOUT_MS', 5000, 100, 600_000);
+  const shutdownGraceMs = int('SHUTDOWN_GRACE_MS', 5000, 0, 600_000);
 
   const host = value(env, 'HOST') ?? '127.0.0.1';
   if (!/^[A-Za-z0-9.:_-]+$/.test(host)) problems.push(`HOST: expected a host name or address, got '${host}'`);
@@ -95,10 +129,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     port,
     host,
     dataDir: path.resolve(cwd, value(env, 'DATA_DIR') ?? '.data'),
-    neo4j: { uri, user, password, boltPort },
+    neo4j: { uri, user, password, boltPort, timeoutMs },
     ner: { modelDir: path.resolve(cwd, value(env, 'MODEL_DIR') ?? 'models/ccks-union-hybrid'), poolSize, intraOpThreads },
-    limits: { maxRecordChars, maxRecordsPerCall },
+    limits: { maxRecordChars, maxRecordsPerCall, maxCharsPerCall },
+    query,
     jobConcurrency,
+    shutdownGraceMs,
   });
 }
 

@@ -4,6 +4,6 @@ import { OncoError } from './onco-error.js';
 export class InvalidDateError extends OncoError<'INVALID_DATE'> {
   readonly code = 'INVALID_DATE' as const;
   constructor(value: string, reason: string) {
-    super(`expected a calendar date YYYY-MM-DD, got ${JSON.stringify(value.slice(0, 40))}: ${reason}`, { value: value.slice(0, 40) });
+    super(`expected a calendar date YYYY-MM-DD, got ${JSON.stringify(value.slice(0, 20))}: ${reason}`, { value: value.slice(0, 20) });
   }
 }

@@ -2,11 +2,17 @@
  * The only module that talks to neo4j-driver. Every statement is named (`cypher/<name>.cypher`) and parameterised,
  * and every one sent is counted in `roundTrips`, which tests use to prove that DataLoader batches.
  *
+ * Fail fast: connection acquisition and transaction retries are bounded by `timeoutMs` (5 s), and once a call finds
+ * Neo4j gone every call fails at once with `ServiceUnavailableError` (SERVICE_UNAVAILABLE) until a background probe
+ * sees it answer again (`availability.ts`); `whenAvailable()` lets paused work wait for that.
+ *
  * @example
  *   const driver = await GraphDriver.connect({ uri: 'bolt://127.0.0.1:7687' });
  *   const rows = await driver.read('records-by-ids', { ids: ['r1'] });   // driver.roundTrips === 1
  */
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Record as Neo4jRecord } from 'neo4j-driver';
+import { ServiceUnavailableError } from '../errors/service-unavailable.error.js';
+import { Availability, isConnectivityError } from './availability.js';
 import { loadQueries, type QueryCatalogue, type QueryName } from './cypher.js';
 
 export type Params = Readonly<Record<string, unknown>>;
@@ -17,6 +23,10 @@ export interface GraphDriverOptions {
   password?: string | null;
   /** How long `connect` keeps retrying while the server is not up yet; default 30 s. */
   connectTimeoutMs?: number;
+  /** Connection acquisition timeout and transaction retry budget (NEO4J_TIMEOUT_MS); default 5 s. */
+  timeoutMs?: number;
+  /** Operational messages (availability changes); default none. */
+  log?: (message: string) => void;
 }
 
 export interface GeneratedRunOptions {
@@ -32,25 +42,63 @@ export interface GraphTx {
 
 export class GraphDriver {
   private trips = 0;
+  private writesRefused = false;
+  private readonly availability: Availability;
 
   private constructor(
     private readonly driver: Driver,
     private readonly queries: QueryCatalogue,
     readonly uri: string,
-  ) {}
+    log?: (message: string) => void,
+  ) {
+    this.availability = new Availability(() => driver.verifyConnectivity(), log ? { log } : {});
+  }
 
   /** Opens a driver and waits until the server answers (it may still be starting). */
   static async connect(options: GraphDriverOptions): Promise<GraphDriver> {
     const auth = options.user != null && options.password != null ? neo4j.auth.basic(options.user, options.password) : undefined;
     // Lossless integers off: counts and offsets come back as JS numbers (all ours are far below 2^53).
-    const driver = neo4j.driver(options.uri, auth, { disableLosslessIntegers: true, maxConnectionPoolSize: 20 });
+    const timeoutMs = options.timeoutMs ?? 5000;
+    const driver = neo4j.driver(options.uri, auth, {
+      disableLosslessIntegers: true,
+      maxConnectionPoolSize: 20,
+      connectionAcquisitionTimeout: timeoutMs,
+      connectionTimeout: timeoutMs,
+      maxTransactionRetryTime: timeoutMs,
+    });
     try {
       await waitUntilReachable(driver, options.connectTimeoutMs ?? 30_000);
     } catch (err) {
       await driver.close();
       throw err;
     }
-    return new GraphDriver(driver, loadQueries(), options.uri);
+    return new GraphDriver(driver, loadQueries(), options.uri, options.log);
+  }
+
+  /** False from a failed call until Neo4j answers again. */
+  get available(): boolean {
+    return this.availability.isUp;
+  }
+
+  /** Resolves once Neo4j answers (at once when it does), or when the driver is closed. */
+  whenAvailable(): Promise<void> {
+    return this.availability.whenUp();
+  }
+
+  /** Asks Neo4j now (readiness): resolves when it answers, rejects with `ServiceUnavailableError` when it does not. */
+  async ping(): Promise<void> {
+    try {
+      await this.driver.verifyConnectivity();
+      this.availability.markUp();
+    } catch (err) {
+      if (isConnectivityError(err)) this.availability.markDown();
+      throw new ServiceUnavailableError('neo4j unavailable', { cause: err });
+    }
+  }
+
+  /** Shutdown: every later write fails with SERVICE_UNAVAILABLE, so work abandoned in flight stays queued. */
+  refuseWrites(): void {
+    this.writesRefused = true;
   }
 
   /** Statements sent since start or the last `resetRoundTrips()`. */
@@ -64,12 +112,14 @@ export class GraphDriver {
 
   /** One read transaction (retried on transient errors by the driver). */
   async read(query: QueryName, params: Params = {}): Promise<Neo4jRecord[]> {
-    const session = this.driver.session({ defaultAccessMode: neo4j.session.READ });
-    try {
-      return await session.executeRead((tx) => this.runIn(tx, query, params));
-    } finally {
-      await session.close();
-    }
+    return this.guard(false, async () => {
+      const session = this.driver.session({ defaultAccessMode: neo4j.session.READ });
+      try {
+        return await session.executeRead((tx) => this.runIn(tx, query, params));
+      } finally {
+        await session.close();
+      }
+    });
   }
 
   /** One write transaction with one statement. */
@@ -82,12 +132,14 @@ export class GraphDriver {
    * so it must only touch the database through `tx`.
    */
   async writeTransaction<T>(work: (tx: GraphTx) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE });
-    try {
-      return await session.executeWrite((tx) => work({ run: (query, params = {}) => this.runIn(tx, query, params) }));
-    } finally {
-      await session.close();
-    }
+    return this.guard(true, async () => {
+      const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE });
+      try {
+        return await session.executeWrite((tx) => work({ run: (query, params = {}) => this.runIn(tx, query, params) }));
+      } finally {
+        await session.close();
+      }
+    });
   }
 
   /**
@@ -107,17 +159,19 @@ export class GraphDriver {
 
   /** `runGenerated`, keeping the result summary (`summary.profile` when the statement starts with PROFILE). */
   async runGeneratedWithSummary(statement: string, params: Params, options: GeneratedRunOptions): Promise<QueryResult> {
-    const session = this.driver.session({ defaultAccessMode: options.mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
     const config = options.timeoutMs === undefined ? undefined : { timeout: options.timeoutMs };
     const work = async (tx: ManagedTransaction): Promise<QueryResult> => {
       this.trips += 1;
       return tx.run(statement, params as Record<string, unknown>);
     };
-    try {
-      return options.mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
-    } finally {
-      await session.close();
-    }
+    return this.guard(options.mode === 'WRITE', async () => {
+      const session = this.driver.session({ defaultAccessMode: options.mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+      try {
+        return options.mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+      } finally {
+        await session.close();
+      }
+    });
   }
 
   /** Schema statements (`cypher/schema.cypher`), each in its own auto-commit transaction as Neo4j requires. */
@@ -135,7 +189,21 @@ export class GraphDriver {
   }
 
   async close(): Promise<void> {
+    this.availability.stop();
     await this.driver.close();
+  }
+
+  /** Fails fast while Neo4j is known to be down (or writes are refused); marks it down on a connectivity error. */
+  private async guard<T>(write: boolean, work: () => Promise<T>): Promise<T> {
+    if (write && this.writesRefused) throw new ServiceUnavailableError('shutting down');
+    if (!this.availability.isUp) throw new ServiceUnavailableError('neo4j unavailable');
+    try {
+      return await work();
+    } catch (err) {
+      if (!isConnectivityError(err)) throw err;
+      this.availability.markDown();
+      throw new ServiceUnavailableError('neo4j unavailable', { cause: err });
+    }
   }
 
   private async runIn(tx: ManagedTransaction, query: QueryName, params: Params): Promise<Neo4jRecord[]> {

@@ -17,6 +17,8 @@ export interface OpenGraphOptions {
   password?: string | null;
   boltPort: number;
   dataDir: string;
+  /** NEO4J_TIMEOUT_MS: how long a call waits for an unavailable Neo4j; default 5 s. */
+  timeoutMs?: number;
   log?: (message: string) => void;
 }
 
@@ -43,7 +45,9 @@ export async function openGraph(options: OpenGraphOptions): Promise<Graph> {
   }
   let driver: GraphDriver;
   try {
-    driver = await GraphDriver.connect({ uri, user: options.user ?? null, password: options.password ?? null });
+    driver = await GraphDriver.connect({
+      uri, user: options.user ?? null, password: options.password ?? null, log, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    });
     await driver.applySchema();
   } catch (err) {
     await embedded?.stop();

@@ -30,3 +30,38 @@ describe('maskError', () => {
     expect(logs.at(-1)).toBe('graphql: internal error Error (ServiceUnavailable) at patient');
   });
 });
+
+describe('maskError: no bare "Argument Validation Error", no echoed values', () => {
+  const log = (): void => undefined;
+
+  it('turns type-graphql argument validation into field messages', async () => {
+    const { ArgumentValidationError } = await import('type-graphql');
+    const error = new ArgumentValidationError([
+      { property: 'first', constraints: { max: 'first must not be greater than 100' }, children: [] },
+    ] as never);
+    const wrapped = new GraphQLError(error.message, { originalError: error, path: ['jobs'] });
+    const masked = maskError(wrapped.toJSON(), wrapped, log);
+    expect(masked.message).toBe('invalid argument: first must not be greater than 100');
+    expect(masked.extensions).toEqual({ code: 'BAD_USER_INPUT', problems: [{ field: 'first', message: 'first must not be greater than 100' }] });
+  });
+
+  it('removes the caller\'s values from coercion and validation messages', () => {
+    const text = '患者女，52岁，因发现左乳肿物3月余入院';
+    const coercion = new GraphQLError(
+      `Variable "$t" got invalid value ["${text}"] at "t.records[2].text"; String cannot represent a non string value: ["${text}"]`,
+      { extensions: { code: 'BAD_USER_INPUT' } },
+    );
+    const masked = maskError(coercion.toJSON(), coercion, log);
+    expect(masked.message).toBe('Variable "$t" has an invalid value at "t.records[2].text": String cannot represent a non string value');
+    expect(masked.extensions).toMatchObject({ code: 'BAD_USER_INPUT', index: 2, field: 'text' });
+    const literal = new GraphQLError(`Expected value of type "String!", found ["${text}"]; String cannot represent a non string value: ["${text}"]`);
+    expect(maskError(literal.toJSON(), literal, log).message).toBe('Expected value of type "String!", found an invalid value.');
+    const other = new GraphQLError(`Unknown thing "${text}${text}"`);
+    expect(maskError(other.toJSON(), other, log).message).not.toContain(text);
+  });
+
+  it('labels the parser\'s token limit TOO_MANY_TOKENS', () => {
+    const error = new GraphQLError('Syntax Error: Document contains more that 2000 tokens. Parsing aborted.', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+    expect(maskError(error.toJSON(), error, log).extensions).toMatchObject({ code: 'TOO_MANY_TOKENS', limit: 2000 });
+  });
+});

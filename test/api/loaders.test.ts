@@ -95,7 +95,7 @@ describe('per-request DataLoaders', { timeout: 60_000 }, () => {
       jobs: { submit: unused, get: unused, list: unused },
       reads: new ReadRepository(driver),
       preview: { preview: unused },
-      limits: { maxRecordChars: 1000, maxRecordsPerCall: 10 },
+      limits: { maxRecordChars: 1000, maxRecordsPerCall: 10, maxCharsPerCall: 10_000 },
     };
     await seedPatient(driver, `${run}-small`, 2);
     await seedPatient(driver, `${run}-large`, 24);

@@ -12,7 +12,7 @@ import { testDriver, testNeo4jUri, uniqueId } from '../helpers/neo4j.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ingest-cli-'));
 const model = tempModel({ seed: 3 });
-const limits = { maxRecordChars: 20000, maxRecordsPerCall: 500 };
+const limits = { maxRecordChars: 20000, maxRecordsPerCall: 500, maxCharsPerCall: 500_000 };
 const line = (o: Record<string, unknown>): string => JSON.stringify(o);
 
 afterAll(() => {

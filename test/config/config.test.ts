@@ -9,10 +9,12 @@ describe('loadConfig', () => {
       port: 4000,
       host: '127.0.0.1',
       dataDir: '/srv/app/.data',
-      neo4j: { uri: null, user: null, password: null, boltPort: 7687 },
+      neo4j: { uri: null, user: null, password: null, boltPort: 7687, timeoutMs: 5000 },
       ner: { modelDir: '/srv/app/models/ccks-union-hybrid', poolSize: 1, intraOpThreads: 1 },
-      limits: { maxRecordChars: 20000, maxRecordsPerCall: 500 },
+      limits: { maxRecordChars: 20000, maxRecordsPerCall: 500, maxCharsPerCall: 500_000 },
+      query: { maxDepth: 10, maxAliases: 15, maxDirectives: 10, maxCost: 5000, maxTokens: 2000, maxResultItems: 20_000 },
       jobConcurrency: 2,
+      shutdownGraceMs: 5000,
     });
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.limits)).toBe(true);
@@ -24,16 +26,20 @@ describe('loadConfig', () => {
         PORT: '8080', HOST: '0.0.0.0', DATA_DIR: '/var/onco', NEO4J_URI: 'bolt://neo4j:7687', NEO4J_USER: 'neo4j',
         NEO4J_PASSWORD: 'secret', NEO4J_BOLT_PORT: '7688', MODEL_DIR: 'test/fixtures/tiny-model', NER_POOL_SIZE: '2',
         NER_INTRA_OP_THREADS: '3', MAX_RECORD_CHARS: '100', MAX_RECORDS_PER_CALL: '5', JOB_CONCURRENCY: '4',
+        MAX_CHARS_PER_CALL: '300', MAX_QUERY_DEPTH: '7', MAX_QUERY_ALIASES: '3', MAX_QUERY_DIRECTIVES: '2',
+        MAX_QUERY_COST: '900', MAX_QUERY_TOKENS: '500', MAX_RESULT_ITEMS: '50', NEO4J_TIMEOUT_MS: '1500', SHUTDOWN_GRACE_MS: '0',
       },
       '/srv/app',
     );
     expect(config.port).toBe(8080);
     expect(config.host).toBe('0.0.0.0');
     expect(config.dataDir).toBe('/var/onco');
-    expect(config.neo4j).toEqual({ uri: 'bolt://neo4j:7687', user: 'neo4j', password: 'secret', boltPort: 7688 });
+    expect(config.neo4j).toEqual({ uri: 'bolt://neo4j:7687', user: 'neo4j', password: 'secret', boltPort: 7688, timeoutMs: 1500 });
     expect(config.ner).toEqual({ modelDir: '/srv/app/test/fixtures/tiny-model', poolSize: 2, intraOpThreads: 3 });
-    expect(config.limits).toEqual({ maxRecordChars: 100, maxRecordsPerCall: 5 });
+    expect(config.limits).toEqual({ maxRecordChars: 100, maxRecordsPerCall: 5, maxCharsPerCall: 300 });
+    expect(config.query).toEqual({ maxDepth: 7, maxAliases: 3, maxDirectives: 2, maxCost: 900, maxTokens: 500, maxResultItems: 50 });
     expect(config.jobConcurrency).toBe(4);
+    expect(config.shutdownGraceMs).toBe(0);
   });
 
   it('treats blank variables as unset', () => {

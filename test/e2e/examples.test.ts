@@ -12,7 +12,7 @@ const read = (file: string): string => readFileSync(new URL(`../../examples/${fi
 describe('examples/', () => {
   it('records.jsonl is valid input for submitRecords, with several record kinds per patient', () => {
     const records = read('records.jsonl').trim().split('\n').map((line) => JSON.parse(line) as ClinicalRecord);
-    expect(() => validateRecords(records, { maxRecordChars: 20000, maxRecordsPerCall: 500 })).not.toThrow();
+    expect(() => validateRecords(records, { maxRecordChars: 20000, maxRecordsPerCall: 500, maxCharsPerCall: 500_000 })).not.toThrow();
     const patients = new Set(records.map((r) => r.patientId));
     expect(patients.size).toBeGreaterThanOrEqual(2);
     for (const patient of patients) {
