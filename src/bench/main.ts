@@ -11,9 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { describeMachine } from './machine.js';
 import { ingestBench } from './ingest.bench.js';
 import { nerBench } from './ner.bench.js';
+import { pipelineBench } from './pipeline.bench.js';
 import type { BenchContext, BenchSection } from './section.js';
 
-const SECTIONS: BenchSection[] = [nerBench, ingestBench];
+const SECTIONS: BenchSection[] = [nerBench, pipelineBench, ingestBench];
 
 function parseFlags(args: string[]): Map<string, string | true> {
   const flags = new Map<string, string | true>();

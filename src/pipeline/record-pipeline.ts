@@ -27,14 +27,18 @@ export interface RecordPipeline extends Pipeline {
   readonly model: { readonly name: string; readonly version: string };
 }
 
-export function createRecordPipeline(deps: RecordPipelineDeps): RecordPipeline {
-  const stages: PipelineStage[] = [
+/** The platform's stages in order (the bench times them one by one). */
+export function recordStages(deps: RecordPipelineDeps): PipelineStage[] {
+  return [
     nerStage(deps.ner),
     therapyRulesStage(),
     assertionStage(detectAssertions, ASSERTION_RULES_VERSION),
     ...(deps.concepts ? [normaliseStage(deps.concepts)] : []),
     timeStage(),
   ];
-  const pipeline = createPipeline(stages);
+}
+
+export function createRecordPipeline(deps: RecordPipelineDeps): RecordPipeline {
+  const pipeline = createPipeline(recordStages(deps));
   return { ...pipeline, run: pipeline.run, model: { name: deps.ner.model.name, version: deps.ner.model.version } };
 }

@@ -56,4 +56,41 @@ describe.skipIf(!existsSync(`${SHIPPED}/config.json`))('shipped union model end 
     expect(events.filter((e) => e.entity.type === 'SYMPTOM').every((e) => e.entity.label === '症状和体征')).toBe(true);
     expect(events.some((e) => e.entity.label === '身体部位')).toBe(false);
   });
+
+  it('says what each mention means: denied, a relative\'s, suspected; the default timeline keeps only the patient\'s facts and suspicions', async () => {
+    const text = '患者无发热，否认乳腺癌家族史。母亲患卵巢癌。考虑肺转移可能。';
+    const { extract } = await gqlData<{ extract: any }>(platform.url, `query ($text: String!) {
+      extract(text: $text, recordedAt: "2020-05-01") { stages { name } entities { text type assertion subject cue concept { system code } } }
+    }`, { text });
+    expect(extract.stages.map((s: { name: string }) => s.name)).toEqual(['ner', 'rules', 'assertion', 'normalise', 'time']);
+    const shown = new Map((extract.entities as { text: string; assertion: string; subject: string; concept: { code: string } | null }[]).map((e) => [e.text, e]));
+    expect(shown.get('发热')).toMatchObject({ assertion: 'ABSENT', subject: 'PATIENT' });
+    expect(shown.get('卵巢癌')).toMatchObject({ assertion: 'PRESENT', subject: 'FAMILY' });
+    expect(shown.get('肺转移')).toMatchObject({ assertion: 'POSSIBLE', subject: 'PATIENT' });
+    expect(shown.get('卵巢癌')?.concept?.code.startsWith('C56')).toBe(true);
+
+    const meaningPatient = uniqueId('meaning');
+    const { submitRecords: job } = await gqlData<{ submitRecords: { id: string } }>(platform.url,
+      'mutation ($records: [RecordInput!]!) { submitRecords(records: $records) { id } }',
+      { records: [{ patientId: meaningPatient, recordId: `${meaningPatient}-R01`, kind: 'ADMISSION', recordedAt: '2020-05-01', text }] });
+    for (let status = ''; !['SUCCEEDED', 'PARTIAL', 'FAILED'].includes(status); await new Promise((r) => setTimeout(r, 200))) {
+      status = (await gqlData<{ job: { status: string } }>(platform.url, 'query ($id: ID!) { job(id: $id) { status } }', { id: job.id })).job.status;
+    }
+    const { patient } = await gqlData<{ patient: any }>(platform.url, `query ($id: ID!) {
+      patient(id: $id) {
+        timeline { entity { text assertion subject } }
+        all: timeline(assertions: [PRESENT, ABSENT, POSSIBLE], subjects: [PATIENT, FAMILY, OTHER]) { entity { text assertion subject concept { id code ancestors { code } } } }
+      }
+    }`, { id: meaningPatient });
+    const byDefault = (patient.timeline as { entity: { text: string } }[]).map((e) => e.entity.text);
+    expect(byDefault).toContain('肺转移');
+    expect(byDefault).not.toContain('发热');
+    expect(byDefault).not.toContain('卵巢癌');
+    const all = new Map((patient.all as { entity: any }[]).map((e) => [e.entity.text, e.entity]));
+    expect(all.get('发热')).toMatchObject({ assertion: 'ABSENT', subject: 'PATIENT' });
+    expect(all.get('卵巢癌')).toMatchObject({ assertion: 'PRESENT', subject: 'FAMILY' });
+    expect(all.get('肺转移')).toMatchObject({ assertion: 'POSSIBLE' });
+    // The stored concept carries its hierarchy: ovarian cancer (C56…) sits under the neoplasm block.
+    expect((all.get('卵巢癌').concept.ancestors as { code: string }[]).map((a) => a.code)).toContain('C00-D48');
+  });
 });
