@@ -1,6 +1,7 @@
-import type { Assertion } from '../domain/entity.js';
-import { clauseEnd, clauseStart, type Boundaries } from './clauses.js';
+import type { Assertion, EntityType } from '../domain/entity.js';
+import { clauseEnd, clauseStart } from './clauses.js';
 import type { CueMatch } from './find-cues.js';
+import { cueAt, type Scene } from './scene.js';
 
 /** The assertion of one mention and the cue that decided it (null: no cue, PRESENT by default). */
 export interface AssertionDecision {
@@ -8,71 +9,137 @@ export interface AssertionDecision {
   cue: CueMatch | null;
 }
 
-const QUESTION = new Set(['?', '？']);
+/**
+ * Post-cues that reach only the mention right before them: `肝脓肿？新生物？`, not `十二指肠隆起（息肉？）`'s 隆起;
+ * `体重无明显变化`, not `小结节大小较前无明显改变` (the nodule is there; its size did not change).
+ */
+const ADJACENT_ONLY = new Set([
+  '?', '？', '待查', '待诊', '原因待查', '原因待诊', '性质待定', '待定', '无明显变化', '无变化', '无明显改变', '未见明显变化',
+  '未见明显改变', '无明显下降', '未见明显下降', '无下降', '无明显减轻', '无减轻', '无明显增减', '无明显增加', '不明显',
+]);
+/** Cues that take a whole proposition, so a plain `有` does not end their scope (`否认发作前有胸闷`, `考虑仍有积液`). */
+const PROPOSITIONAL = new Set(['否认', '考虑', '怀疑', '疑', '不除外', '不能除外', '不排除', '不能排除', '有无', '是否']);
+const WEAK_TERMS = new Set(['有', '仍有']);
+/** Cues that govern the rest of their sentence, across commas: `考虑：宫腔积血，节育器嵌顿`. */
+const SENTENCE_WIDE = new Set(['考虑：', '考虑:']);
+/** `X待查` of a symptom means the symptom is there and its cause is sought (`腹痛待查`); of a disease, a guess. */
+const WORKUP = new Set(['待查', '待诊', '原因待查', '原因待诊']);
+/** Post-negations that need the clause to end after them: `体重未见。` but not `肿瘤粘连组织未见癌累及`. */
+const CLAUSE_FINAL = new Set(['未见', '未及', '未触及', '未闻及', '未查见']);
+/** What may sit between a mention and an adjacent post-cue. */
+const GLUE = /^[\s”"’'）)]*$/u;
+/** What a clause may hold besides mentions and still continue the list before it (`无腹胀，腹泻，无尿频`). */
+const LIST_FILLER = /^(?:[\s、及和或与并等,，/]|不适|症状)*$/u;
+
+const isNeg = (c: CueMatch): boolean => c.kinds.includes('NEG_PRE') || c.kinds.includes('NEG_POST');
+const isPoss = (c: CueMatch): boolean => c.kinds.includes('POSS_PRE') || c.kinds.includes('POSS_POST');
 
 /**
- * The nearest pre-cue in the mention's clause, walking back from the mention. A terminator (`偶有`, `但`, `出现`)
- * closes the scope of anything before it; a pseudo-cue (`无明显诱因`) is stepped over. Cues between list items
- * (`无发热、咳嗽`) do not stop the walk, since other mentions are not cues.
+ * The nearest pre-cue in [from, to), walking back. A terminator (`偶有`, `但`, `出现`) closes the scope of anything
+ * before it, except that `否认` takes a whole proposition (`否认发作前有胸闷`). Pseudo-cues (`无明显诱因`) are stepped
+ * over. Returns 'blocked' when a terminator ended the walk, null when it reached `from` without a cue.
  */
-function preCue(cues: readonly CueMatch[], first: number, from: number, to: number): CueMatch | null {
-  for (let k = first; k >= 0; k--) {
-    const c = cues[k] as CueMatch;
-    if (c.start < from) return null;
+function preCue(scene: Scene, to: number, from: number): CueMatch | 'blocked' | null {
+  let blockedAt: CueMatch | null = null;
+  for (let k = cueAt(scene, to) - 1; k >= 0; k--) {
+    const c = scene.cues[k] as CueMatch;
+    if (c.start < from) break;
     if (c.end > to) continue;
-    if (c.kinds.includes('NEG_PRE') || c.kinds.includes('POSS_PRE')) return c;
-    if (c.kinds.includes('TERM')) return null;
+    if (c.kinds.includes('NEG_PRE') || c.kinds.includes('POSS_PRE')) {
+      if (blockedAt === null) return c;
+      const weak = WEAK_TERMS.has(scene.text.slice(blockedAt.start, blockedAt.end));
+      return weak && PROPOSITIONAL.has(scene.text.slice(c.start, c.end)) ? c : 'blocked';
+    }
+    if (c.kinds.includes('TERM') && blockedAt === null) blockedAt = c;
   }
-  return null;
+  return blockedAt === null ? null : 'blocked';
 }
 
-/** The nearest post-cue in the clause after the mention (`hbsag、hbeab阳性`, `转移瘤可能`), before any terminator. */
-function postCue(cues: readonly CueMatch[], first: number, from: number, to: number): CueMatch | null {
-  for (let k = first; k < cues.length; k++) {
+/** The nearest post-cue after the mention in its clause (`hbsag、hbeab阳性`, `转移瘤可能`), before any terminator. */
+function postCue(scene: Scene, end: number, to: number, type: EntityType): CueMatch | null {
+  const { text, cues } = scene;
+  for (let k = cueAt(scene, end); k < cues.length; k++) {
     const c = cues[k] as CueMatch;
-    if (c.start >= to) return null;
-    if (c.start < from) continue;
-    if (c.kinds.includes('NEG_POST') || c.kinds.includes('POSS_POST')) return c;
+    const word = text.slice(c.start, c.end);
+    // A bracketed result (`hbsag(-)`) opens at the clause's closing boundary and still belongs to it.
+    if (c.start > to || (c.start === to && !'(（'.includes(word[0] as string))) return null;
+    if (c.kinds.includes('NEG_POST') || c.kinds.includes('POSS_POST')) {
+      if (ADJACENT_ONLY.has(word) && !GLUE.test(text.slice(end, c.start))) continue;
+      if (WORKUP.has(word) && type !== 'DISEASE') return null;
+      if (CLAUSE_FINAL.has(word) && !GLUE.test(text.slice(c.end, clauseEnd(scene.boundaries, c.end)))) return null;
+      return c;
+    }
     if (c.kinds.includes('TERM') || c.kinds.includes('NEG_PRE') || c.kinds.includes('POSS_PRE')) return null;
   }
   return null;
 }
 
-/** Index of the first cue starting at or after `at` (binary search; cues are sorted and disjoint). */
-function firstAtOrAfter(cues: readonly CueMatch[], at: number): number {
-  let lo = 0;
-  let hi = cues.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((cues[mid] as CueMatch).start < at) lo = mid + 1;
-    else hi = mid;
+/** A cue overlapping the span's start, or starting inside it (`未见明显异常` over 异常, an aligned `体重无明显变化`). */
+function cueOverSpan(scene: Scene, start: number, end: number): CueMatch | null {
+  for (let k = Math.max(0, cueAt(scene, start) - 1); k < scene.cues.length; k++) {
+    const c = scene.cues[k] as CueMatch;
+    if (c.start >= end) break;
+    if (c.end <= start) continue;
+    if (c.start < start ? isNeg(c) || isPoss(c) : isNeg(c)) return c;
   }
-  return lo;
+  return null;
+}
+
+/** A `考虑：` earlier in the sentence with no terminator after it. */
+function sentenceWideCue(scene: Scene, start: number): CueMatch | null {
+  const from = clauseStart(scene.boundaries, start, true);
+  for (let k = cueAt(scene, start) - 1; k >= 0; k--) {
+    const c = scene.cues[k] as CueMatch;
+    if (c.start < from || c.kinds.includes('TERM')) return null;
+    if (SENTENCE_WIDE.has(scene.text.slice(c.start, c.end))) return c;
+  }
+  return null;
+}
+
+/** True when a clause holds nothing but mentions and list glue, so it continues the clause before it. */
+function isBareList(scene: Scene, from: number, to: number): boolean {
+  let rest = '';
+  let at = from;
+  for (const m of scene.spans) {
+    if (m.end <= from || m.start >= to) continue;
+    rest += scene.text.slice(at, Math.max(at, m.start));
+    at = Math.max(at, m.end);
+  }
+  rest += scene.text.slice(at, to);
+  return at > from && LIST_FILLER.test(rest);
 }
 
 /**
- * Decides PRESENT / ABSENT / POSSIBLE for the span [start, end).
+ * Decides PRESENT / ABSENT / POSSIBLE for the span [start, end) of type `type`.
  *
- * assignAssertion('无发热、咳嗽，偶有腹痛', cues, boundaries, 4, 6) → ABSENT (cue 无)
- * assignAssertion('无发热、咳嗽，偶有腹痛', cues, boundaries, 9, 11) → PRESENT (the clause has no cue)
+ * assignAssertion(scene('无发热、咳嗽，偶有腹痛'), 4, 6, 'SYMPTOM') → ABSENT (cue 无)
+ * assignAssertion(scene('无发热、咳嗽，偶有腹痛'), 9, 11, 'SYMPTOM') → PRESENT (偶有 ends the scope)
+ * assignAssertion(scene('无腹胀，腹泻，无尿频'), 4, 6, 'SYMPTOM') → ABSENT (a bare list clause continues 无)
  */
-export function assignAssertion(text: string, cues: readonly CueMatch[], b: Boundaries, start: number, end: number): AssertionDecision {
-  const from = clauseStart(b, start);
-  // A `？` right after the clause still belongs to it (`肝癌？2.肺部感染`).
+export function assignAssertion(scene: Scene, start: number, end: number, type: EntityType): AssertionDecision {
+  const b = scene.boundaries;
+  const over = cueOverSpan(scene, start, end);
+  if (over !== null) return { assertion: isPoss(over) ? 'POSSIBLE' : 'ABSENT', cue: over };
+  let from = clauseStart(b, start);
   let to = clauseEnd(b, end);
-  if (to < text.length && QUESTION.has(text[to] as string)) to++;
-  const after = firstAtOrAfter(cues, start);
-  // Cues inside the span (an aligned `体重无明显变化`) speak for the span.
-  for (let k = after; k < cues.length && (cues[k] as CueMatch).start < end; k++) {
-    const c = cues[k] as CueMatch;
-    if (c.start > start && c.kinds.includes('NEG_POST')) return { assertion: 'ABSENT', cue: c };
+  // `肝癌？2.肺部感染`: the `？` right after the clause still belongs to it.
+  if (to < scene.text.length && '?？'.includes(scene.text[to] as string)) to++;
+  let pre = preCue(scene, start, from);
+  // A clause of bare list items after a comma inherits the negation before it, up to three clauses back.
+  for (let hop = 0; pre === null && hop < 3 && from > 0 && '，,'.includes(scene.text[from - 1] as string); hop++) {
+    if (!isBareList(scene, from, clauseEnd(b, from))) break;
+    const prevTo = from - 1;
+    from = clauseStart(b, prevTo);
+    const inherited = preCue(scene, prevTo, from);
+    if (inherited !== null && inherited !== 'blocked' && isNeg(inherited)) pre = inherited;
+    else if (inherited !== null) break;
   }
-  const pre = preCue(cues, after - 1, from, start);
-  const post = postCue(cues, firstAtOrAfter(cues, end), end, to);
-  const possible = (c: CueMatch | null): boolean => c !== null && (c.kinds.includes('POSS_PRE') || c.kinds.includes('POSS_POST'));
-  if (possible(post)) return { assertion: 'POSSIBLE', cue: post };
-  if (possible(pre)) return { assertion: 'POSSIBLE', cue: pre };
-  if (pre !== null) return { assertion: 'ABSENT', cue: pre };
+  if (pre === null) pre = sentenceWideCue(scene, start);
+  const before = pre === 'blocked' ? null : pre;
+  const post = postCue(scene, end, to, type);
+  if (post !== null && isPoss(post)) return { assertion: 'POSSIBLE', cue: post };
+  if (before !== null && isPoss(before)) return { assertion: 'POSSIBLE', cue: before };
+  if (before !== null) return { assertion: 'ABSENT', cue: before };
   if (post !== null) return { assertion: 'ABSENT', cue: post };
   return { assertion: 'PRESENT', cue: null };
 }

@@ -1,5 +1,5 @@
 /**
- * Where a cue's scope can end. A clause ends at `，,：:` and at every sentence end; a sentence ends at `。；;！!`, a
+ * Where a cue's scope can end. A clause ends at `，,：:`, at brackets, and at every sentence end; a sentence ends at `。；;！!`, a
  * line break, or a list number (`…肝癌?2.肺部感染`: the `2.` starts a new item, but `2.4cm` does not).
  * `？`/`?` is a cue (`肝癌？`), not a boundary: it usually closes one item of a list of guesses, whose neighbours
  * have their own.
@@ -12,7 +12,8 @@ export interface Boundaries {
 }
 
 const SENTENCE_END = new Set(['。', '；', ';', '！', '!', '\n', '\r']);
-const CLAUSE_END = new Set(['，', ',', '：', ':']);
+/** Brackets too: `（考虑肝ca）伴门静脉栓子` — the guess inside does not reach past the bracket. */
+const CLAUSE_END = new Set(['，', ',', '：', ':', '（', '）', '(', ')']);
 
 /**
  * findBoundaries('无发热，偶有腹痛。1.肝癌') → clause at 3 (，), 8 (。) and 9 (the list number); sentence at 8 and 9.

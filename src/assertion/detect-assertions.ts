@@ -1,8 +1,7 @@
 import type { Assertion, EntityType, Subject } from '../domain/entity.js';
 import { assignAssertion } from './assign-assertion.js';
 import { assignSubject, familySections } from './assign-subject.js';
-import { findBoundaries } from './clauses.js';
-import { findCues } from './find-cues.js';
+import { buildScene } from './scene.js';
 import { validateMentions } from './validate-mentions.js';
 
 /** A mention to judge: UTF-16 offsets into the text, end exclusive. */
@@ -35,12 +34,11 @@ export interface AssertionResult {
 export function detectAssertions(text: string, mentions: readonly AssertionInput[]): AssertionResult[] {
   validateMentions(text, mentions);
   if (mentions.length === 0) return [];
-  const cues = findCues(text);
-  const boundaries = findBoundaries(text);
+  const scene = buildScene(text, mentions);
   const sections = familySections(text);
   return mentions.map((m): AssertionResult => {
-    const a = assignAssertion(text, cues, boundaries, m.start, m.end);
-    const s = assignSubject(text, cues, boundaries, sections, m.start, m.end);
+    const a = assignAssertion(scene, m.start, m.end, m.type);
+    const s = assignSubject(text, scene.cues, scene.boundaries, sections, m.start, m.end);
     const cue = a.cue ?? s.cue;
     return { assertion: a.assertion, subject: s.subject, cue: cue === null ? null : text.slice(cue.start, cue.end) };
   });

@@ -5,16 +5,20 @@
  * each search prefers positions at or after the previous finding; without that, the second 疼痛 of
  * `偶有轻微疼痛，无发热，无腹痛` would land on the first.
  *
- * alignFindings('无发热、腹痛', [{ coreName: '发热', anatomy: [] }, { coreName: '疼痛', anatomy: ['腹'] }])
+ * alignFindings('无发热、腹痛', [{ coreName: '发热', anatomy: [], character: [] }, { coreName: '疼痛', anatomy: ['腹'], character: [] }])
  *   → [{ start: 1, end: 3, method: 'exact' }, { start: 4, end: 6, method: 'fuzzy' }]
  */
 export interface FindingName {
   coreName: string;
   anatomy: readonly string[];
+  /** Descriptors (`转移`, `轻微`); they only break ties between repeated names. */
+  character: readonly string[];
 }
 
 /** UTF-16 offsets, end exclusive; `null` when no window shares enough characters with the name. */
 export type Alignment = { start: number; end: number; method: 'exact' | 'fuzzy' } | null;
+
+const PUNCTUATION = new Set([...'，。；,;：:！!？?、']);
 
 /** Longest extra stretch a fuzzy window may have beyond the name and its anatomy. */
 const SLACK = 3;
@@ -34,7 +38,7 @@ function countChars(s: string): Map<string, number> {
 }
 
 /** Scores every window of `text` that starts and ends on a name or anatomy character. */
-function bestWindow(text: string, name: FindingName, from: number): Window | null {
+function bestWindow(text: string, name: FindingName, from: number, used: ReadonlySet<string>): Window | null {
   const core = countChars(name.coreName);
   const anatomy = new Set([...name.anatomy.join('')].filter((ch) => !core.has(ch)));
   const nameLength = [...name.coreName].length;
@@ -50,6 +54,7 @@ function bestWindow(text: string, name: FindingName, from: number): Window | nul
     let anatomyHits = 0;
     for (let j = i; j < text.length && j - i < maxLength; j++) {
       const ch = text[j] as string;
+      if (PUNCTUATION.has(ch)) break; // a finding never spans a clause break (`疼痛，无头痛`)
       const n = left.get(ch) ?? 0;
       if (n > 0) {
         left.set(ch, n - 1);
@@ -58,39 +63,65 @@ function bestWindow(text: string, name: FindingName, from: number): Window | nul
       else continue; // a window never ends on a foreign character
       const extra = j + 1 - i - coreHits - anatomyHits;
       const score = coreHits + 0.5 * anatomyHits - 0.3 * extra;
+      if (used.has(`${i}:${j + 1}`)) continue;
       if (coreHits >= needed && (best === null || score > best.score)) best = { start: i, end: j + 1, score, core: coreHits };
     }
   }
   return best;
 }
 
-/** Aligns each finding in order; see the file comment. */
+/** How many of the finding's descriptor and anatomy characters sit within 8 characters of [start, end). */
+function contextScore(text: string, f: FindingName, start: number, end: number): number {
+  const wanted = new Set([...[...f.character, ...f.anatomy].join('')].filter((ch) => !f.coreName.includes(ch)));
+  let n = 0;
+  for (const ch of new Set(text.slice(Math.max(0, start - 8), end + 8))) if (wanted.has(ch)) n++;
+  return n;
+}
+
+/**
+ * Aligns each finding in order; see the file comment. Among several unused exact matches at or after the cursor,
+ * the one whose neighbourhood shares most characters with the finding's descriptors and anatomy wins: in
+ * `中分化腺癌，近远端未见癌累及，淋巴结见癌转移` the 癌 described as 转移 is the last one, not the 癌 of 腺癌.
+ */
 export function alignFindings(text: string, findings: readonly FindingName[]): Alignment[] {
   let cursor = 0;
-  return findings.map((f): Alignment => {
-    if (f.coreName === '') return null;
-    let at = text.indexOf(f.coreName, cursor);
-    let method: 'exact' | 'fuzzy' = 'exact';
-    let end = at + f.coreName.length;
-    if (at < 0) {
-      const w = bestWindow(text, f, cursor) ?? null;
-      if (w !== null) {
-        at = w.start;
-        end = w.end;
-        method = 'fuzzy';
-      } else {
-        at = text.indexOf(f.coreName);
-        end = at + f.coreName.length;
-        if (at < 0) {
-          const anywhere = bestWindow(text, f, 0);
-          if (anywhere === null) return null;
-          at = anywhere.start;
-          end = anywhere.end;
-          method = 'fuzzy';
-        }
+  // Two findings never share a span.
+  const used = new Set<string>();
+  const inUsed = (at: number, end: number): boolean =>
+    [...used].some((key) => {
+      const [s, e] = key.split(':').map(Number) as [number, number];
+      return at >= s && end <= e;
+    });
+  const exact = (f: FindingName, from: number): number => {
+    const name = f.coreName;
+    let best = -1;
+    let bestScore = -Infinity;
+    for (let at = text.indexOf(name, from); at >= 0; at = text.indexOf(name, at + 1)) {
+      if (used.has(`${at}:${at + name.length}`)) continue;
+      // Inside an earlier finding's span (the 癌 of an aligned 腺癌) is a poor second choice.
+      const score = contextScore(text, f, at, at + name.length) - (inUsed(at, at + name.length) ? 1.5 : 0);
+      if (score > bestScore) {
+        best = at;
+        bestScore = score;
       }
     }
-    cursor = at;
-    return { start: at, end, method };
+    return best;
+  };
+  return findings.map((f): Alignment => {
+    if (f.coreName === '') return null;
+    let found: Alignment = null;
+    const after = exact(f, cursor);
+    if (after >= 0) found = { start: after, end: after + f.coreName.length, method: 'exact' };
+    else {
+      const w = bestWindow(text, f, cursor, used) ?? bestWindow(text, f, 0, used);
+      const anywhere = exact(f, 0);
+      // Behind the cursor, an exact match beats a window.
+      if (w !== null && (w.start >= cursor || anywhere < 0)) found = { start: w.start, end: w.end, method: 'fuzzy' };
+      else if (anywhere >= 0) found = { start: anywhere, end: anywhere + f.coreName.length, method: 'exact' };
+    }
+    if (found === null) return null;
+    used.add(`${found.start}:${found.end}`);
+    cursor = found.start;
+    return found;
   });
 }

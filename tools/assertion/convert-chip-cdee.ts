@@ -54,7 +54,7 @@ function main(): void {
   for (const s of sentences) {
     const split = isDevId(s.id) ? 'dev' : 'train';
     ids[split].push(s.id);
-    const aligned = alignFindings(s.text, s.event.map((e) => ({ coreName: e.core_name, anatomy: e.anatomy_list })));
+    const aligned = alignFindings(s.text, s.event.map((e) => ({ coreName: e.core_name, anatomy: e.anatomy_list, character: e.character })));
     const entities = [];
     for (const [k, e] of s.event.entries()) {
       counts.findings++;
