@@ -26,8 +26,14 @@ const SENTENCE_WIDE = new Set(['考虑：', '考虑:']);
 const WORKUP = new Set(['待查', '待诊', '原因待查', '原因待诊']);
 /** Post-negations that need the clause to end after them: `体重未见。` but not `肿瘤粘连组织未见癌累及`. */
 const CLAUSE_FINAL = new Set(['未见', '未及', '未触及', '未闻及', '未查见']);
-/** What may sit between a mention and an adjacent post-cue. */
-const GLUE = /^[\s”"’'）)]*$/u;
+/** What may sit between a mention and an adjacent post-cue (`咳嗽症状不明显`). */
+const GLUE = /^[\s”"’'）)]*(?:症状)?$/u;
+/**
+ * Result words that negate any mention before them (`hbsag阴性`). The other post-negations (`未见异常`, `不明显`)
+ * speak of findings only: `腹部ct未见明显异常` says the CT was done and normal, so the CT stays PRESENT.
+ */
+const RESULT_CUES = new Set(['阴性', '(-)', '（-）', '（—）', '(—)', '（－）', '(－)']);
+const FINDING_TYPES: ReadonlySet<EntityType> = new Set<EntityType>(['DISEASE', 'SYMPTOM']);
 /** What a clause may hold besides mentions and still continue the list before it (`无腹胀，腹泻，无尿频`). */
 const LIST_FILLER = /^(?:[\s、及和或与并等,，/]|不适|症状)*$/u;
 
@@ -64,7 +70,10 @@ function postCue(scene: Scene, end: number, to: number, type: EntityType): CueMa
     // A bracketed result (`hbsag(-)`) opens at the clause's closing boundary and still belongs to it.
     if (c.start > to || (c.start === to && !'(（'.includes(word[0] as string))) return null;
     if (c.kinds.includes('NEG_POST') || c.kinds.includes('POSS_POST')) {
+      // A cue that can also look forward and has a mention after it is that mention's (`肺结节不除外恶性`).
+      if ((c.kinds.includes('NEG_PRE') || c.kinds.includes('POSS_PRE')) && scene.spans.some((m) => m.start >= c.end && m.start < to)) return null;
       if (ADJACENT_ONLY.has(word) && !GLUE.test(text.slice(end, c.start))) continue;
+      if (c.kinds.includes('NEG_POST') && !c.kinds.includes('POSS_POST') && !RESULT_CUES.has(word) && !FINDING_TYPES.has(type)) return null;
       if (WORKUP.has(word) && type !== 'DISEASE') return null;
       if (CLAUSE_FINAL.has(word) && !GLUE.test(text.slice(c.end, clauseEnd(scene.boundaries, c.end)))) return null;
       return c;
@@ -83,6 +92,18 @@ function cueOverSpan(scene: Scene, start: number, end: number): CueMatch | null 
     if (c.start < start ? isNeg(c) || isPoss(c) : isNeg(c)) return c;
   }
   return null;
+}
+
+/**
+ * A bracket right after the clause (`淋巴瘤（弥漫大b细胞淋巴瘤）可能性大`, `hbsag(-)`) is an aside: post-cues may
+ * look past it, up to the next clause end, when it closes within 30 characters and holds no clause break.
+ */
+function pastBrackets(scene: Scene, to: number): number {
+  const { text } = scene;
+  if (!'(（'.includes(text[to] ?? '_')) return to;
+  const close = text.slice(to + 1, to + 31).search(/[)），,。；;]/u);
+  if (close < 0 || !')）'.includes(text[to + 1 + close] as string)) return to;
+  return clauseEnd(scene.boundaries, to + close + 2);
 }
 
 /** A `考虑：` earlier in the sentence with no terminator after it. */
@@ -124,6 +145,7 @@ export function assignAssertion(scene: Scene, start: number, end: number, type: 
   let to = clauseEnd(b, end);
   // `肝癌？2.肺部感染`: the `？` right after the clause still belongs to it.
   if (to < scene.text.length && '?？'.includes(scene.text[to] as string)) to++;
+  to = pastBrackets(scene, to);
   let pre = preCue(scene, start, from);
   // A clause of bare list items after a comma inherits the negation before it, up to three clauses back.
   for (let hop = 0; pre === null && hop < 3 && from > 0 && '，,'.includes(scene.text[from - 1] as string); hop++) {
