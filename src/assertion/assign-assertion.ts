@@ -42,7 +42,7 @@ const isPoss = (c: CueMatch): boolean => c.kinds.includes('POSS_PRE') || c.kinds
 
 /**
  * The nearest pre-cue in [from, to), walking back. A terminator (`偶有`, `但`, `出现`) closes the scope of anything
- * before it, except that `否认` takes a whole proposition (`否认发作前有胸闷`). Pseudo-cues (`无明显诱因`) are stepped
+ * before it, except that a plain `有` does not stop a propositional cue (`否认发作前有胸闷`). Pseudo-cues are stepped
  * over. Returns 'blocked' when a terminator ended the walk, null when it reached `from` without a cue.
  */
 function preCue(scene: Scene, to: number, from: number): CueMatch | 'blocked' | null {

@@ -1,6 +1,7 @@
 import type { Subject } from '../domain/entity.js';
-import { clauseEnd, clauseStart, type Boundaries } from './clauses.js';
+import { clauseEnd, clauseStart } from './clauses.js';
 import type { CueMatch } from './find-cues.js';
+import { cueAt, type Scene } from './scene.js';
 
 /** Whose finding a mention is, and the cue that said so (null: the default, the patient). */
 export interface SubjectDecision {
@@ -31,14 +32,13 @@ const SUBJECT_OF = { FAMILY: 'FAMILY', OTHER: 'OTHER', PATIENT: 'PATIENT' } as c
  * nearest person word earlier in its sentence (`母亲患卵巢癌`, `配偶…`; `患者` switches back), else a 家族史
  * section, else the patient.
  *
- * assignSubject('患者无发热。母亲患卵巢癌。', …, 9, 12) → FAMILY (cue 母亲)
+ * assignSubject(scene('患者无发热。母亲患卵巢癌。'), sections, 9, 12) → FAMILY (cue 母亲)
  */
-export function assignSubject(
-  text: string, cues: readonly CueMatch[], b: Boundaries, sections: ReadonlyArray<readonly [number, number]>, start: number, end: number,
-): SubjectDecision {
+export function assignSubject(scene: Scene, sections: ReadonlyArray<readonly [number, number]>, start: number, end: number): SubjectDecision {
+  const { text, cues, boundaries: b } = scene;
   const to = clauseEnd(b, end);
-  for (const c of cues) {
-    if (c.start < end) continue;
+  for (let k = cueAt(scene, end); k < cues.length; k++) {
+    const c = cues[k] as CueMatch;
     if (c.start >= to) break;
     // `否认高血压病史及家族遗传病史`: a `史` in between closes the patient's own history first.
     if (c.kinds.includes('FAMILY_POST')) {
@@ -47,7 +47,7 @@ export function assignSubject(
     }
   }
   const from = clauseStart(b, start, true);
-  for (let k = cues.length - 1; k >= 0; k--) {
+  for (let k = cueAt(scene, start) - 1; k >= 0; k--) {
     const c = cues[k] as CueMatch;
     if (c.end > start) continue;
     if (c.start < from) break;

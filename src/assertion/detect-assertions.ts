@@ -38,7 +38,7 @@ export function detectAssertions(text: string, mentions: readonly AssertionInput
   const sections = familySections(text);
   return mentions.map((m): AssertionResult => {
     const a = assignAssertion(scene, m.start, m.end, m.type);
-    const s = assignSubject(text, scene.cues, scene.boundaries, sections, m.start, m.end);
+    const s = assignSubject(scene, sections, m.start, m.end);
     const cue = a.cue ?? s.cue;
     return { assertion: a.assertion, subject: s.subject, cue: cue === null ? null : text.slice(cue.start, cue.end) };
   });
