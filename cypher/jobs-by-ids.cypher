@@ -6,4 +6,4 @@ CALL (j) {
   WITH i ORDER BY i.finishedAt, i.seq
   RETURN collect(i {.recordId, code: i.errorCode, message: i.errorMessage}) AS errors
 }
-RETURN j {.id, .status, .total, .done, .failed, .entities, .createdAt, .updatedAt, .finishedAt} AS job, errors
+RETURN j {.id, .status, .total, .done, .failed, .cancelled, .entities, .createdAt, .updatedAt, .finishedAt} AS job, errors

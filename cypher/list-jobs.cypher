@@ -9,5 +9,5 @@ CALL (j) {
   WITH i ORDER BY i.finishedAt, i.seq
   RETURN collect(i {.recordId, code: i.errorCode, message: i.errorMessage}) AS errors
 }
-RETURN j {.id, .status, .total, .done, .failed, .entities, .createdAt, .updatedAt, .finishedAt} AS job, errors
+RETURN j {.id, .status, .total, .done, .failed, .cancelled, .entities, .createdAt, .updatedAt, .finishedAt} AS job, errors
 ORDER BY job.createdAt DESC, job.id DESC

@@ -1,13 +1,19 @@
 #!/usr/bin/env node
 /**
  * Composition root: config → Neo4j (embedded when NEO4J_URI is unset) → NER engine → JobService → GraphQL server.
- * `node dist/main.js` (npm start) runs it until SIGINT/SIGTERM, then shuts down in reverse order:
- * server (stops accepting, ends subscriptions, drains requests) → jobs (waits for in-flight records) → NER → Neo4j.
+ * `node dist/main.js` (npm start) runs it until SIGINT/SIGTERM, then shuts down in this order, logging each step
+ * (ids and counts only):
+ *   1. the server stops accepting work (new requests, upgrades and operations get SERVICE_UNAVAILABLE);
+ *   2. jobs stop: records in flight finish within SHUTDOWN_GRACE_MS, else they stay QUEUED (never FAILED);
+ *   3. subscriptions complete and every WebSocket closes with 1001 Going Away;
+ *   4. the NER engine closes;  5. the Neo4j driver closes and the embedded Neo4j stops.
+ * The embedded Neo4j runs in its own process group, so Ctrl-C reaches this process, not Neo4j, and step 5 stops it.
  * An interrupted record stays queued in Neo4j and is redone, exactly once, by the next start.
  */
 import 'reflect-metadata';
 import { pathToFileURL } from 'node:url';
 import { createPreviewService } from './api/extraction-preview.service.js';
+import { Readiness } from './api/readiness.js';
 import { buildApiSchema } from './api/schema.js';
 import { bridgeJobEvents, createApiPubSub } from './api/topics.js';
 import { loadConfig, type Config } from './config/config.js';
@@ -41,7 +47,10 @@ export async function startPlatform(config: Config, log: Log = stderrLog): Promi
   };
   try {
     const graph = await openGraph({ ...config.neo4j, dataDir: config.dataDir, log });
-    stops.push(() => graph.close());
+    stops.push(async () => {
+      await graph.close();
+      log(`shutdown 5/5: neo4j driver closed${graph.embedded ? ', embedded Neo4j stopped' : ''}`);
+    });
     log(`neo4j: ${graph.embedded ? 'embedded' : 'external'} at ${graph.uri}`);
 
     const ner = await createNerEngine({
@@ -50,7 +59,10 @@ export async function startPlatform(config: Config, log: Log = stderrLog): Promi
       intraOpThreads: config.ner.intraOpThreads,
       log,
     });
-    stops.push(() => ner.close());
+    stops.push(async () => {
+      await ner.close();
+      log('shutdown 4/5: NER engine closed');
+    });
     // One pipeline for jobs and previews (src/pipeline): ner → rules → assertion → normalise → time.
     const pipeline = await openRecordPipeline(ner);
     log(`ner: model ${ner.model.name} ${ner.model.version} (${ner.model.precision}, ${ner.model.provider}); pipeline: ${describePipeline(pipeline)}`);
@@ -65,9 +77,18 @@ export async function startPlatform(config: Config, log: Log = stderrLog): Promi
       host: config.host,
       port: config.port,
       query: config.query,
+      readiness: new Readiness({ neo4j: () => graph.driver.ping(), model: async () => void (await ner.extract('复查')) }),
       log,
     });
-    stops.push(() => jobs.stop(), () => server.close()); // reversed on stop: server first, then jobs
+    stops.push(async () => {
+      const { cutRequests } = await server.stopAccepting();
+      log(`shutdown 1/5: stopped accepting work${cutRequests > 0 ? ` (${cutRequests} slow requests cut)` : ''}`);
+      const { finished, abandoned } = await jobs.stop({ graceMs: config.shutdownGraceMs });
+      log(`shutdown 2/5: jobs stopped: ${finished} records in flight finished, ${abandoned} left queued for the next start`);
+      const { subscriptions, connections } = await server.closeSubscriptions();
+      log(`shutdown 3/5: ${subscriptions} subscriptions completed, ${connections} WebSocket connections closed (1001 Going Away)`);
+      await server.close();
+    });
     await jobs.start(); // resumes jobs a previous process left unfinished
     log(`graphql: listening on ${server.url}`);
 
@@ -90,10 +111,11 @@ export async function runUntilSignal(config: Config, log: Log = stderrLog): Prom
         process.exit(130);
       }
       stopping = true;
+      const started = Date.now();
       log(`${signal}: shutting down`);
       platform.close().then(
         () => {
-          log('shutdown complete');
+          log(`shutdown complete in ${Date.now() - started} ms`);
           resolve(0);
         },
         () => resolve(1),

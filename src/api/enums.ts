@@ -50,7 +50,9 @@ registerEnumType(EntityTypeEnum, {
 });
 registerEnumType(JobStatusEnum, {
   name: 'JobStatus',
-  description: 'QUEUED → RUNNING → SUCCEEDED | PARTIAL (some records failed) | FAILED (all failed). The last three are final.',
+  description:
+    'QUEUED → RUNNING → SUCCEEDED | PARTIAL (some records failed) | FAILED (all failed) | CANCELLED (cancelJob: queued ' +
+    'records dropped, those in flight finished). The last four are final.',
 });
 registerEnumType(TimexKindEnum, { name: 'TimexKind', description: 'Kind of time expression (see docs/time-annotation.md).' });
 registerEnumType(TimePrecisionEnum, { name: 'TimePrecision', description: 'Precision of a resolved interval.' });

@@ -19,12 +19,24 @@ class JobsArgs extends PageArgs {
 export class JobResolver {
   @Mutation(() => JobNode, {
     description:
-      'Queue records for NER + time linking. The whole call is validated first (EMPTY_TEXT, TEXT_TOO_LONG, INVALID_DATE, ' +
-      'DUPLICATE_RECORD_ID, TOO_MANY_RECORDS, BAD_USER_INPUT); a rejected call stores nothing. The job is persisted ' +
-      'before this returns and survives a restart. Records already stored are not duplicated.',
+      'Queue records for NER + time linking. The whole call is validated first and every bad record is reported at once ' +
+      '(extensions.problems: index, field, code; EMPTY_TEXT, TEXT_TOO_LONG, INVALID_DATE, DUPLICATE_RECORD_ID, ' +
+      'RECORD_PATIENT_MISMATCH, BAD_USER_INPUT), then the call as a whole (TOO_MANY_RECORDS, TOO_MANY_CHARS); a ' +
+      'rejected call stores nothing. The job is persisted before this returns and survives a restart. Records already ' +
+      'stored are not duplicated. Neo4j unavailable → SERVICE_UNAVAILABLE within seconds.',
   })
   submitRecords(@Arg('records', () => [RecordInput]) records: RecordInput[], @Ctx() ctx: ApiContext): Promise<JobNode> {
     return submitRecords(ctx.services, records);
+  }
+
+  @Mutation(() => JobNode, {
+    description:
+      'Cancel a job: its queued records are dropped (their text removed; records never processed before are removed), ' +
+      'the records in flight finish, and the job ends CANCELLED (delivered to jobProgress subscribers). A final job is ' +
+      'returned unchanged. Unknown id → NOT_FOUND.',
+  })
+  cancelJob(@Arg('id', () => ID) id: string, @Ctx() ctx: ApiContext): Promise<JobNode> {
+    return ctx.services.jobs.cancel(id);
   }
 
   @Query(() => JobNode, { nullable: true, description: 'A job by id; null when unknown.' })
@@ -45,7 +57,7 @@ export class JobResolver {
   @Subscription(() => JobProgressNode, {
     description:
       'Progress of one job: first its current state, then every later state (bursts coalesced), completing after the ' +
-      'final state (SUCCEEDED, PARTIAL or FAILED). Unknown job id → error NOT_FOUND.',
+      'final state (SUCCEEDED, PARTIAL, FAILED or CANCELLED). Unknown job id → error NOT_FOUND.',
     subscribe: async ({ args, context }) => {
       const { jobId } = args as { jobId: string };
       const ctx = context as ApiContext;

@@ -31,6 +31,9 @@ export class JobNode {
   @Field(() => Int, { description: 'Records that failed (see `errors`).' })
   failed!: number;
 
+  @Field(() => Int, { description: 'Records dropped by `cancelJob` before they were processed.' })
+  cancelled!: number;
+
   @Field(() => Int, { description: 'Entities stored so far.' })
   entities!: number;
 
@@ -47,7 +50,7 @@ export class JobNode {
   finishedAt!: string | null;
 }
 
-@ObjectType('JobProgress', { description: 'A job state change. Bursts are coalesced per job; the final state is always delivered.' })
+@ObjectType('JobProgress', { description: 'A job state change. Bursts are coalesced per job; the final state (CANCELLED included) is always delivered.' })
 export class JobProgressNode {
   @Field(() => JobNode)
   job!: JobNode;

@@ -15,6 +15,8 @@ export interface JobsPort {
   submit(records: readonly ClinicalRecord[]): Promise<JobView>;
   get(id: string): Promise<JobView | null>;
   list(args: JobListArgs): Promise<JobPage>;
+  /** Drops the job's queued records; those in flight finish. Unknown id → NotFoundError. */
+  cancel(id: string): Promise<JobView>;
 }
 
 /** Batch reads, ONE Cypher round trip each; results in the order of `ids`, null (or []) when missing. */

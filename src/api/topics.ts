@@ -48,7 +48,7 @@ export function bridgeJobEvents(source: ProgressSource, pubsub: CoalescingPubSub
   });
 }
 
-const STATUS_RANK: Readonly<Record<string, number>> = { QUEUED: 0, RUNNING: 1, SUCCEEDED: 2, PARTIAL: 2, FAILED: 2 };
+const STATUS_RANK: Readonly<Record<string, number>> = { QUEUED: 0, RUNNING: 1, SUCCEEDED: 2, PARTIAL: 2, FAILED: 2, CANCELLED: 2 };
 
 /** True when `next` is a later state of the same job than `previous` (so stale or repeated states can be skipped). */
 export function isLaterJobState(

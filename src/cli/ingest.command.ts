@@ -13,6 +13,7 @@ import { openGraph } from '../graph/open-graph.js';
 import { JobService, type JobView } from '../jobs/index.js';
 import { createNerEngine } from '../ner/index.js';
 import { openRecordPipeline } from '../pipeline/index.js';
+import { InvalidRecordsError } from '../errors/invalid-records.error.js';
 import { chunkRecords, readRecordFiles, type Rejection } from './ingest.input.js';
 import { ProgressBar } from './ingest.progress.js';
 
@@ -66,8 +67,9 @@ export async function ingest(target: string, config: Config): Promise<number> {
       // Same pipeline as the server (src/pipeline).
       const pipeline = await openRecordPipeline(ner);
       const service = new JobService({ driver: graph.driver, pipeline, concurrency: config.jobConcurrency, log: () => undefined, resume: false });
-      const jobs = await runJobs(service, input.records, config.limits.maxRecordsPerCall);
-      printSummary(jobs, input.rejected, input.records.length, Date.now() - started);
+      const before = input.rejected.length;
+      const jobs = await runJobs(service, input.records, config.limits.maxRecordsPerCall, input.rejected);
+      printSummary(jobs, input.rejected, input.records.length - (input.rejected.length - before), Date.now() - started);
       const clean = jobs.every((j) => j.status === 'SUCCEEDED') && input.rejected.length === 0;
       return clean ? 0 : 1;
     } finally {
@@ -78,7 +80,7 @@ export async function ingest(target: string, config: Config): Promise<number> {
   }
 }
 
-async function runJobs(service: JobService, records: JobRecords, chunkSize: number): Promise<JobView[]> {
+async function runJobs(service: JobService, records: JobRecords, chunkSize: number, rejected: Rejection[]): Promise<JobView[]> {
   const bar = new ProgressBar(process.stderr, records.length);
   const latest = new Map<string, JobView>();
   const redraw = (): void => {
@@ -95,7 +97,10 @@ async function runJobs(service: JobService, records: JobRecords, chunkSize: numb
   });
   await service.start();
   const ids: string[] = [];
-  for (const chunk of chunkRecords(records, chunkSize)) ids.push((await service.submit(chunk)).id);
+  for (const chunk of chunkRecords(records, chunkSize)) {
+    const id = await submitChunk(service, chunk, rejected);
+    if (id !== null) ids.push(id);
+  }
   await service.idle();
   await service.stop();
   bar.finish();
@@ -104,6 +109,21 @@ async function runJobs(service: JobService, records: JobRecords, chunkSize: numb
 }
 
 type JobRecords = Parameters<typeof chunkRecords>[0];
+
+/** Submits a chunk; records stored under another patient are rejected as the API does and the rest submitted again. */
+async function submitChunk(service: JobService, chunk: JobRecords, rejected: Rejection[]): Promise<string | null> {
+  try {
+    return (await service.submit(chunk)).id;
+  } catch (err) {
+    if (!(err instanceof InvalidRecordsError)) throw err;
+    const bad = new Set(err.problems.map((p) => p.index));
+    for (const p of err.problems) {
+      rejected.push({ where: 'stored graph', recordId: chunk[p.index]?.recordId ?? null, code: p.code, message: p.message });
+    }
+    const rest = chunk.filter((_, i) => !bad.has(i));
+    return rest.length > 0 ? submitChunk(service, rest, rejected) : null;
+  }
+}
 
 function printSummary(jobs: readonly JobView[], rejected: readonly Rejection[], accepted: number, ms: number): void {
   const done = jobs.reduce((s, j) => s + j.done, 0);

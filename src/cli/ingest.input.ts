@@ -12,6 +12,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { validateRecords } from '../api/record.validation.js';
+import { InvalidRecordsError } from '../errors/invalid-records.error.js';
 import type { LimitsConfig } from '../config/config.js';
 import { RECORD_KINDS, type ClinicalRecord, type RecordKind } from '../domain/record.js';
 
@@ -37,6 +38,7 @@ export async function listInputFiles(target: string): Promise<string[]> {
 
 export async function readRecordFiles(target: string, limits: LimitsConfig): Promise<RecordInput> {
   const out: RecordInput = { records: [], rejected: [] };
+  const places: string[] = []; // file:line of each accepted record
   for (const file of await listInputFiles(target)) {
     let lineNo = 0;
     for await (const line of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
@@ -49,18 +51,44 @@ export async function readRecordFiles(target: string, limits: LimitsConfig): Pro
         continue;
       }
       try {
-        validateRecords([parsed], { ...limits, maxRecordsPerCall: 1 });
+        validateRecords([parsed], { ...limits, maxRecordsPerCall: 1, maxCharsPerCall: Number.MAX_SAFE_INTEGER });
         out.records.push(parsed);
+        places.push(where);
       } catch (err) {
         const code = (err as { code?: unknown }).code;
+        const problems = err instanceof InvalidRecordsError ? err.problems : null;
         out.rejected.push({
           where, recordId: parsed.recordId, code: typeof code === 'string' ? code : 'BAD_USER_INPUT',
-          message: err instanceof Error ? err.message : 'invalid record',
+          message: problems ? problems.map((p) => `${p.field}: ${p.message}`).join('; ') : err instanceof Error ? err.message : 'invalid record',
         });
       }
     }
   }
-  return out;
+  return rejectDuplicates(out, places);
+}
+
+/**
+ * Like `submitRecords`, which rejects a call naming one record id twice: every line whose record id appears on
+ * another line too is rejected (DUPLICATE_RECORD_ID, naming the other lines), and no copy is ingested; before, the
+ * last line silently won.
+ */
+function rejectDuplicates(input: RecordInput, places: readonly string[]): RecordInput {
+  const linesOf = new Map<string, string[]>();
+  input.records.forEach((r, i) => linesOf.set(r.recordId, [...(linesOf.get(r.recordId) ?? []), places[i]!]));
+  const records: ClinicalRecord[] = [];
+  const rejected = [...input.rejected];
+  input.records.forEach((r, i) => {
+    const lines = linesOf.get(r.recordId)!;
+    if (lines.length === 1) {
+      records.push(r);
+      return;
+    }
+    rejected.push({
+      where: places[i]!, recordId: r.recordId, code: 'DUPLICATE_RECORD_ID',
+      message: `the same record id is on ${lines.filter((w) => w !== places[i]).join(', ')}; expected each record id once (no copy ingested)`,
+    });
+  });
+  return { records, rejected };
 }
 
 /** Shape check only; content rules are `validateRecords`'. Messages name fields, never values. */

@@ -1,7 +1,13 @@
 /**
  * Starts the dev/CI Neo4j (`tools/neo4j-dev/run.sh`: Neo4j 5.26 embedded, Bolt on 127.0.0.1, auth off) as a child
- * process when no `NEO4J_URI` is configured, waits until it reports ready and Bolt answers, and stops it on `stop()`
- * or when this process exits.
+ * process when no `NEO4J_URI` is configured, waits until it reports ready, and stops it on `stop()` or when this
+ * process exits.
+ *
+ * - Its own process group (`detached`): Ctrl-C in a terminal signals the platform, which then shuts down in order and
+ *   stops Neo4j last, instead of Neo4j dying first under the record in flight.
+ * - No orphans: the Launcher exits when its stdin closes (`NEO4J_EXIT_WITH_PARENT`), i.e. when this process is gone
+ *   however it died; and `<DATA_DIR>/neo4j.pid` lets the next start stop one that is still running
+ *   (`neo4j-pid-file.ts`).
  *
  * @example
  *   const neo = await startEmbeddedNeo4j({ dataDir: '.data', boltPort: 7687 });
@@ -13,6 +19,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { removePidFile, signal, stopStaleNeo4j, writePidFile } from './neo4j-pid-file.js';
 
 export interface EmbeddedNeo4jOptions {
   /** Platform data folder; the store goes to `<dataDir>/neo4j`. */
@@ -37,12 +44,15 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(path.join(dataDir, 'neo4j'), { recursive: true });
+  await stopStaleNeo4j(dataDir, log);
   const uri = `bolt://127.0.0.1:${options.boltPort}`;
   // The JVM inherits this process's niceness (`nice -n 10 npm test` in development), so it is not re-niced here.
   const child = spawn('bash', [RUN_SH], {
-    env: { ...process.env, DATA_DIR: dataDir, NEO4J_BOLT_PORT: String(options.boltPort) },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, DATA_DIR: dataDir, NEO4J_BOLT_PORT: String(options.boltPort), NEO4J_EXIT_WITH_PARENT: '1' },
+    stdio: ['pipe', 'pipe', 'pipe'], // stdin stays open and unused: the Launcher exits when it closes
+    detached: true,
   });
+  if (child.pid !== undefined) writePidFile(dataDir, { pid: child.pid, port: options.boltPort });
   const tail: string[] = [];
   const remember = (line: string): void => {
     tail.push(line);
@@ -50,27 +60,24 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
   };
   createInterface({ input: child.stderr! }).on('line', remember);
   const stopOnExit = (): void => {
-    child.kill('SIGTERM');
+    if (child.pid !== undefined) signal(child.pid, 'SIGTERM');
   };
   process.once('exit', stopOnExit);
+  const stop = async (): Promise<void> => {
+    process.removeListener('exit', stopOnExit);
+    await stopChild(child);
+    removePidFile(dataDir);
+  };
 
   log(`neo4j: starting embedded Neo4j on ${uri} (store ${path.join(dataDir, 'neo4j')})`);
   try {
     await waitForReady(child, options.startTimeoutMs ?? 300_000, remember);
   } catch (err) {
-    process.removeListener('exit', stopOnExit);
-    await stopChild(child);
+    await stop();
     throw new Error(`${(err as Error).message}; last output:\n${tail.join('\n')}`);
   }
-  log(`neo4j: ready on ${uri} (pid ${String(child.pid)})`);
-  return {
-    uri,
-    pid: child.pid,
-    stop: async () => {
-      process.removeListener('exit', stopOnExit);
-      await stopChild(child);
-    },
-  };
+  log(`neo4j: ready on ${uri} (pid ${String(child.pid)}, own process group)`);
+  return { uri, pid: child.pid, stop };
 }
 
 /** The launcher prints `NEO4J_READY ...` once the database is available (not merely once the port is open). */
@@ -93,15 +100,17 @@ function waitForReady(child: ChildProcess, timeoutMs: number, remember: (line: s
   });
 }
 
-/** SIGTERM runs the launcher's shutdown hook (clean store); SIGKILL only if it hangs. */
+/** SIGTERM to its process group runs the launcher's shutdown hook (clean store); SIGKILL only if it hangs. */
 function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve();
+  const pid = child.pid;
   return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+    const timer = setTimeout(() => signal(pid, 'SIGKILL'), STOP_GRACE_MS);
     child.once('exit', () => {
       clearTimeout(timer);
+      child.stdin?.destroy();
       resolve();
     });
-    child.kill('SIGTERM');
+    signal(pid, 'SIGTERM');
   });
 }

@@ -9,6 +9,7 @@
  */
 import { GraphDriver } from './driver.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded-neo4j.js';
+import { assertStoreIsOurs } from './store-owner.js';
 
 export interface OpenGraphOptions {
   /** External Neo4j; null → embedded on `boltPort` with its store under `<dataDir>/neo4j`. */
@@ -36,11 +37,18 @@ export async function openGraph(options: OpenGraphOptions): Promise<Graph> {
   let uri = options.uri;
   if (uri === null) {
     uri = `bolt://127.0.0.1:${options.boltPort}`;
-    // An instance already answering there (`npm run neo4j` in another terminal) is reused rather than fought over.
+    // An instance already answering there (`npm run neo4j` in another terminal) is reused rather than fought over,
+    // but only when it serves this DATA_DIR's store (its StoreOwner token); anyone else's is refused.
     if (!(await answers(uri))) {
       embedded = await startEmbeddedNeo4j({ dataDir: options.dataDir, boltPort: options.boltPort, log });
     } else {
-      log(`neo4j: reusing the Neo4j already answering on ${uri}`);
+      const probe = await GraphDriver.connect({ uri, connectTimeoutMs: 0 });
+      try {
+        await assertStoreIsOurs(probe, options.dataDir, uri);
+      } finally {
+        await probe.close();
+      }
+      log(`neo4j: reusing the Neo4j already answering on ${uri} (it serves this DATA_DIR's store)`);
     }
   }
   let driver: GraphDriver;

@@ -10,6 +10,7 @@ import type { ClinicalRecord, RecordKind } from '../domain/record.js';
 import type { GraphDriver, GraphTx } from '../graph/driver.js';
 import type { JobListArgs, JobPage, JobStatus, JobView, RecordError, RecordErrorCode } from './job.types.js';
 import { BadUserInputError } from '../errors/bad-user-input.error.js';
+import { InvalidRecordsError } from '../errors/invalid-records.error.js';
 import { decodeJobCursor, encodeJobCursor } from './job.cursor.js';
 
 /** A record waiting in a job: what the pipeline needs to process it (loaded again after a restart). */
@@ -23,19 +24,48 @@ export function itemId(jobId: string, recordId: string): string {
   return `${jobId}/${recordId}`;
 }
 
+/**
+ * Stores the job and its items in one transaction. A record id already stored under another patient rejects the
+ * whole call with `InvalidRecordsError` (RECORD_PATIENT_MISMATCH, one problem per such record) and stores nothing.
+ */
 export async function submitJob(driver: GraphDriver, jobId: string, records: readonly ClinicalRecord[], now: string): Promise<void> {
-  await driver.write('submit-job', {
-    jobId,
-    now,
-    records: records.map((r, seq) => ({
-      seq: neo4j.int(seq),
-      patientId: r.patientId,
-      recordId: r.recordId,
-      kind: r.kind,
-      recordedAt: r.recordedAt,
-      text: r.text,
-    })),
+  const rows = records.map((r, seq) => ({
+    seq: neo4j.int(seq),
+    patientId: r.patientId,
+    recordId: r.recordId,
+    kind: r.kind,
+    recordedAt: r.recordedAt,
+    text: r.text,
+  }));
+  await driver.writeTransaction(async (tx) => {
+    await tx.run('submit-job', { jobId, now, records: rows });
+    const conflicts = await tx.run('record-patient-conflicts', { records: rows });
+    if (conflicts.length > 0) {
+      throw new InvalidRecordsError(conflicts.map((c) => ({
+        index: c.get('seq') as number,
+        field: 'patientId' as const,
+        code: 'RECORD_PATIENT_MISMATCH' as const,
+        message: 'this record id is already stored under another patient; a record keeps its patient (README § Re-submission)',
+      })), records.length);
+    }
   });
+}
+
+/**
+ * Cancels the job's QUEUED items except `keep` (the item ids in flight). Returns how many were cancelled, or null
+ * when the job does not exist or is already final.
+ */
+export async function cancelJob(driver: GraphDriver, jobId: string, keep: readonly string[], now: string): Promise<number | null> {
+  const rows = await driver.write('cancel-job', { jobId, keep: [...keep], now });
+  return rows.length === 0 ? null : (rows[0]!.get('cancelled') as number);
+}
+
+/** Takes back a FAILED outcome recorded while Neo4j was away, so the item runs again (see requeue-item.cypher). */
+export async function requeueItem(driver: GraphDriver, item: JobItem, now: string): Promise<boolean> {
+  const rows = await driver.write('requeue-item', {
+    jobId: item.jobId, itemId: itemId(item.jobId, item.record.recordId), text: item.record.text, now,
+  });
+  return rows.length > 0;
 }
 
 export async function jobsByIds(driver: GraphDriver, ids: readonly string[]): Promise<(JobView | null)[]> {
@@ -125,6 +155,7 @@ function toJobView(row: Neo4jRecord): JobView {
     total: job['total'] as number,
     done: job['done'] as number,
     failed: job['failed'] as number,
+    cancelled: (job['cancelled'] as number | null | undefined) ?? 0,
     entities: job['entities'] as number,
     errors,
     createdAt: job['createdAt'] as string,

@@ -3,6 +3,11 @@
  * resolves; a `PatientQueue` then runs each record through `processRecord` with bounded concurrency. On `start`,
  * jobs a previous process left unfinished are resumed from Neo4j.
  *
+ * Neo4j away: a record whose reads or writes fail because Neo4j does not answer is not failed; its run pauses until
+ * the driver sees Neo4j again (`GraphDriver.whenAvailable`) and then starts over (a FAILED outcome recorded in the
+ * instant Neo4j came back is taken back first). `cancel` drops a job's queued records; those in flight finish.
+ * `stop({ graceMs })` leaves records still running after the grace period QUEUED for the next start, never FAILED.
+ *
  * @example
  *   const jobs = new JobService({ driver, pipeline: createRecordPipeline({ ner, concepts }), concurrency: 2 });
  *   jobs.on('progress', (e) => console.log(e.job.done, '/', e.job.total));
@@ -13,7 +18,9 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { ClinicalRecord } from '../domain/record.js';
 import type { GraphDriver } from '../graph/driver.js';
-import { jobsByIds, listJobs, markJobRunning, queuedItems, submitJob, type JobItem } from './job.repo.js';
+import { NotFoundError } from '../errors/not-found.error.js';
+import { isOncoError } from '../errors/onco-error.js';
+import { cancelJob, jobsByIds, listJobs, markJobRunning, queuedItems, requeueItem, submitJob, type JobItem } from './job.repo.js';
 import type { JobListArgs, JobPage, JobServiceEvents, JobView } from './job.types.js';
 import { PatientQueue } from './patient-queue.js';
 import type { RecordPipeline } from '../pipeline/index.js';
@@ -44,6 +51,8 @@ export class JobService {
   private readonly lastEmitted = new Map<string, { done: number; final: boolean }>();
   private readonly log: (message: string) => void;
   private started = false;
+  private stopping = false;
+  private stopSignal: { promise: Promise<void>; resolve: () => void } = signal();
 
   constructor(private readonly deps: JobServiceDeps) {
     this.log = deps.log ?? ((m) => process.stderr.write(`${m}\n`));
@@ -86,6 +95,8 @@ export class JobService {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
+    this.stopping = false;
+    this.stopSignal = signal();
     const resume = this.deps.resume ?? true;
     // Pruning races with concurrent term MERGEs, so only a service that owns the database (resume all) prunes,
     // and only before it processes anything.
@@ -97,10 +108,38 @@ export class JobService {
     this.queue.start();
   }
 
-  /** Takes no more records and waits for the running ones; the rest stay QUEUED in Neo4j for the next start. */
-  async stop(): Promise<void> {
-    await this.queue.stop();
+  /**
+   * Cancels a job: its queued records are dropped (CANCELLED, text removed), the ones in flight finish, and the job
+   * becomes CANCELLED when nothing is left (announced as a progress event). A final job is returned unchanged.
+   * Unknown id → `NotFoundError`.
+   */
+  async cancel(jobId: string): Promise<JobView> {
+    const before = await this.get(jobId);
+    if (before === null) throw new NotFoundError('Job', jobId);
+    if (before.finishedAt !== null) return before;
+    const { running } = this.queue.removeJob(jobId);
+    const cancelled = await cancelJob(this.deps.driver, jobId, running, new Date().toISOString());
+    const job = await this.require(jobId);
+    if (cancelled !== null) {
+      this.log(`jobs: job ${jobId} cancelled: ${cancelled} queued records dropped, ${running.length} in flight finish`);
+    }
+    if (job.finishedAt !== null) this.runningJobs.delete(jobId);
+    this.emitProgress({ job, recordId: null, patientId: null });
+    return job;
+  }
+
+  /**
+   * Takes no more records and waits for the running ones, at most `graceMs` (default: as long as they take); records
+   * still running then are abandoned: writes are refused from here on, so they stay QUEUED in Neo4j for the next
+   * start, never FAILED by the shutdown. The rest stay QUEUED too.
+   */
+  async stop(options: { graceMs?: number } = {}): Promise<{ finished: number; abandoned: number }> {
+    this.stopping = true;
+    this.stopSignal.resolve(); // paused runs (Neo4j away) give up waiting
+    const result = await this.queue.stop(options.graceMs);
+    if (result.abandoned > 0) this.deps.driver.refuseWrites();
     this.started = false;
+    return result;
   }
 
   /** Resolves when no record is pending or running in this process (CLI, tests). */
@@ -108,27 +147,67 @@ export class JobService {
     return this.queue.idle();
   }
 
+  /** One record, retried from the start while Neo4j is away (paused until it answers); gives up only on stop. */
   private async run(item: JobItem): Promise<void> {
-    const { recordId, patientId } = item.record;
-    try {
-      if (!this.runningJobs.has(item.jobId)) {
-        this.runningJobs.add(item.jobId);
-        if (await markJobRunning(this.deps.driver, item.jobId, new Date().toISOString())) {
-          this.emitProgress({ job: await this.require(item.jobId), recordId: null, patientId: null });
-        }
+    const { recordId } = item.record;
+    let requeue = false;
+    for (let attempt = 1; ; attempt += 1) {
+      if (this.stopping) {
+        this.log(`jobs: job ${item.jobId} record ${recordId} left queued (stopping)`);
+        return;
       }
-      const outcome = await processRecord({ driver: this.deps.driver, pipeline: this.deps.pipeline }, item);
-      if (outcome === null) return; // finished by an earlier run; nothing changed
-      this.log(`jobs: job ${item.jobId} record ${recordId} ${outcome.status} (${outcome.entities} entities${
-        outcome.error ? `, ${outcome.error.code}` : ''})`);
-      const job = await this.require(item.jobId);
-      if (job.finishedAt !== null) this.runningJobs.delete(item.jobId);
-      this.emitProgress({ job, recordId, patientId });
-      this.emit('timelineUpdated', patientId);
-    } catch (err) {
-      // Neo4j unreachable even for recording the failure: the item stays QUEUED and the next start redoes it.
-      this.log(`jobs: job ${item.jobId} record ${recordId} left queued: ${describeFailure(err)}`);
+      if (!this.deps.driver.available) {
+        this.log(`jobs: job ${item.jobId} record ${recordId} paused: Neo4j unavailable (attempt ${attempt})`);
+        await Promise.race([this.deps.driver.whenAvailable(), this.stopSignal.promise]);
+        if (!this.deps.driver.available && !this.stopping) {
+          this.log(`jobs: job ${item.jobId} record ${recordId} left queued: the graph driver was closed`);
+          return;
+        }
+        continue;
+      }
+      try {
+        if (requeue) {
+          await requeueItem(this.deps.driver, item, new Date().toISOString());
+          requeue = false;
+        }
+        requeue = await this.runOnce(item);
+        if (!requeue) return;
+      } catch (err) {
+        if (this.stopping || !isUnavailable(err, this.deps.driver.available)) {
+          // Not Neo4j being away (or shutting down): the item stays QUEUED and the next start redoes it.
+          this.log(`jobs: job ${item.jobId} record ${recordId} left queued: ${describeFailure(err)}`);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 100 * attempt))); // a blip the driver missed
+      }
     }
+  }
+
+  /** Returns true when the outcome was only Neo4j being away and must be taken back and retried. */
+  private async runOnce(item: JobItem): Promise<boolean> {
+    const { recordId, patientId } = item.record;
+    if (!this.runningJobs.has(item.jobId)) {
+      if (await markJobRunning(this.deps.driver, item.jobId, new Date().toISOString())) {
+        this.emitProgress({ job: await this.require(item.jobId), recordId: null, patientId: null });
+      }
+      this.runningJobs.add(item.jobId);
+    }
+    const outcome = await processRecord({ driver: this.deps.driver, pipeline: this.deps.pipeline }, item);
+    if (outcome === null) {
+      // Finished by an earlier run (or cancelled): nothing changed. Announce the current state in case that run's
+      // announcement was lost to a Neo4j outage (emitProgress drops it when it is not news).
+      const current = await this.get(item.jobId);
+      if (current) this.emitProgress({ job: current, recordId: null, patientId: null });
+      return false;
+    }
+    if (outcome.status === 'FAILED' && outcome.error?.message.startsWith('ServiceUnavailableError')) return true;
+    this.log(`jobs: job ${item.jobId} record ${recordId} ${outcome.status} (${outcome.entities} entities${
+      outcome.error ? `, ${outcome.error.code}` : ''})`);
+    const job = await this.require(item.jobId);
+    if (job.finishedAt !== null) this.runningJobs.delete(item.jobId);
+    this.emitProgress({ job, recordId, patientId });
+    this.emit('timelineUpdated', patientId);
+    return false;
   }
 
   private async require(jobId: string): Promise<JobView> {
@@ -161,4 +240,16 @@ export class JobService {
       }
     }
   }
+}
+
+/** Neo4j away (retry when it answers), as opposed to writes refused by a shutdown or any other failure. */
+function isUnavailable(err: unknown, available: boolean): boolean {
+  if (isOncoError(err, 'SERVICE_UNAVAILABLE')) return err.details['reason'] !== 'shutting down';
+  return !available;
+}
+
+function signal(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
 }

@@ -2,11 +2,14 @@
  * Job types shared by `src/jobs` (which produces them) and `src/api` (which exposes them).
  * A job is the set of records of one `submit` call; each record is a job item processed at most once to completion.
  */
-export const JOB_STATUSES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'PARTIAL', 'FAILED'] as const;
-/** QUEUED → RUNNING → SUCCEEDED | PARTIAL (some records failed) | FAILED (all failed). The last three are final. */
+export const JOB_STATUSES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'PARTIAL', 'FAILED', 'CANCELLED'] as const;
+/**
+ * QUEUED → RUNNING → SUCCEEDED | PARTIAL (some records failed) | FAILED (all failed) | CANCELLED (`cancelJob`: its
+ * queued records were dropped, those in flight finished). The last four are final.
+ */
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
-export const FINAL_JOB_STATUSES: ReadonlySet<JobStatus> = new Set<JobStatus>(['SUCCEEDED', 'PARTIAL', 'FAILED']);
+export const FINAL_JOB_STATUSES: ReadonlySet<JobStatus> = new Set<JobStatus>(['SUCCEEDED', 'PARTIAL', 'FAILED', 'CANCELLED']);
 
 /** Codes a record can fail with. */
 export type RecordErrorCode = 'NER_FAILED' | 'ASSERTION_FAILED' | 'NORMALISE_FAILED' | 'TIME_FAILED' | 'GRAPH_WRITE_FAILED';
@@ -26,6 +29,8 @@ export interface JobView {
   /** Records finished so far, failed ones included. */
   done: number;
   failed: number;
+  /** Records dropped by `cancelJob` before they were processed. */
+  cancelled: number;
   /** Entity mentions stored by this job so far. */
   entities: number;
   /** In the order the records failed. */

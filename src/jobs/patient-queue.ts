@@ -19,7 +19,7 @@ interface Pending {
 export class PatientQueue {
   private readonly pending = new Map<string, Pending[]>();
   private readonly ready: string[] = [];
-  private readonly active = new Set<string>();
+  private readonly active = new Map<string, JobItem>();
   private readonly known = new Set<string>();
   private readonly running = new Set<Promise<void>>();
   private counter = 0;
@@ -66,10 +66,39 @@ export class PatientQueue {
     this.pump();
   }
 
-  /** Stops taking items and resolves when the running ones have finished; pending ones stay (in Neo4j) for later. */
-  async stop(): Promise<void> {
+  /**
+   * Stops taking items and resolves when the running ones have finished, or after `graceMs` with the number still
+   * running (`abandoned`); pending ones stay (in Neo4j) for later.
+   */
+  async stop(graceMs = Number.POSITIVE_INFINITY): Promise<{ finished: number; abandoned: number }> {
     this.accepting = false;
-    await Promise.allSettled([...this.running]);
+    const running = [...this.running];
+    let timer: NodeJS.Timeout | undefined;
+    const settled = Promise.allSettled(running).then(() => true);
+    const expired = Number.isFinite(graceMs) ? new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs))) : null;
+    const all = expired ? await Promise.race([settled, expired]) : await settled;
+    clearTimeout(timer);
+    const abandoned = all ? 0 : this.running.size;
+    return { finished: running.length - abandoned, abandoned };
+  }
+
+  /** Drops the job's pending items (`cancelJob`); returns the ids of its items running now, which finish. */
+  removeJob(jobId: string): { dropped: number; running: string[] } {
+    let dropped = 0;
+    for (const [patientId, list] of this.pending) {
+      const kept = list.filter((p) => p.item.jobId !== jobId);
+      for (const p of list) if (p.item.jobId === jobId) this.known.delete(itemId(jobId, p.item.record.recordId));
+      dropped += list.length - kept.length;
+      if (kept.length > 0) this.pending.set(patientId, kept);
+      else {
+        this.pending.delete(patientId);
+        const at = this.ready.indexOf(patientId);
+        if (at >= 0) this.ready.splice(at, 1);
+      }
+    }
+    const running = [...this.active.values()].filter((i) => i.jobId === jobId).map((i) => itemId(i.jobId, i.record.recordId));
+    if (this.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+    return { dropped, running };
   }
 
   /** Resolves when nothing is pending or running (tests, the CLI). */
@@ -92,7 +121,7 @@ export class PatientQueue {
       const next = list?.shift();
       if (!next) continue;
       if (list!.length === 0) this.pending.delete(patientId);
-      this.active.add(patientId);
+      this.active.set(patientId, next.item);
       const run = this.work(next.item)
         .catch(() => undefined) // `work` reports its own failures; a rejection must not stop the queue
         .finally(() => {

@@ -5,7 +5,7 @@ import type { JobStatus, JobView } from '../../src/jobs/job.types.js';
 
 function job(done: number, status: JobStatus, total = 3): JobView {
   return {
-    id: 'j1', status, total, done, failed: 0, entities: done, errors: [], createdAt: 't0',
+    id: 'j1', status, total, done, failed: 0, cancelled: 0, entities: done, errors: [], createdAt: 't0',
     updatedAt: `t${done}`, finishedAt: status === 'SUCCEEDED' ? 't9' : null,
   };
 }

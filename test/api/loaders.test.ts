@@ -92,7 +92,7 @@ describe('per-request DataLoaders', { timeout: 60_000 }, () => {
       throw new Error('not used by this test');
     };
     services = {
-      jobs: { submit: unused, get: unused, list: unused },
+      jobs: { submit: unused, get: unused, list: unused, cancel: unused },
       reads: new ReadRepository(driver),
       preview: { preview: unused },
       limits: { maxRecordChars: 1000, maxRecordsPerCall: 10, maxCharsPerCall: 10_000 },

@@ -21,7 +21,7 @@ const unused = (): never => {
 function jobState(id: string, done: number, total: number): JobView {
   const final = done === total;
   return {
-    id, total, done, failed: 0, entities: done * 3, errors: [], status: final ? 'SUCCEEDED' : done === 0 ? 'QUEUED' : 'RUNNING',
+    id, total, done, failed: 0, cancelled: 0, entities: done * 3, errors: [], status: final ? 'SUCCEEDED' : done === 0 ? 'QUEUED' : 'RUNNING',
     createdAt: '2026-01-01T00:00:00.000Z', updatedAt: new Date(1_700_000_000_000 + done).toISOString(), finishedAt: final ? 'now' : null,
   };
 }
@@ -42,7 +42,7 @@ describe('subscriptions under a burst', () => {
     const pubsub = createApiPubSub();
     bridgeJobEvents(source, pubsub);
     const services: ApiServices = {
-      jobs: { submit: unused, list: unused, get: async (id) => jobs.get(id) ?? null },
+      jobs: { submit: unused, list: unused, cancel: unused, get: async (id) => jobs.get(id) ?? null },
       reads: new Proxy({} as ApiServices['reads'], { get: () => unused }),
       preview: { preview: unused },
       limits: { maxRecordChars: 100, maxRecordsPerCall: 10, maxCharsPerCall: 1000 },

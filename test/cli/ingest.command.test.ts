@@ -42,6 +42,22 @@ describe('ingest input', () => {
     expect(JSON.stringify(input.rejected)).not.toContain('秘密');
   });
 
+  it('reports every line of a record id that appears twice, like the API, and ingests no copy', async () => {
+    const sub = mkdtempSync(path.join(dir, 'dup-'));
+    const rec = (id: string, text: string) => line({ patientId: 'p', recordId: id, kind: 'OTHER', recordedAt: '2020-01-01', text });
+    writeFileSync(path.join(sub, 'a.jsonl'), [rec('r1', '血常规一'), rec('r2', '血常规'), rec('r1', '血常规二')].join('\n'));
+    writeFileSync(path.join(sub, 'b.jsonl'), rec('r1', '血常规三'));
+    const input = await readRecordFiles(sub, limits);
+    expect(input.records.map((r) => r.recordId)).toEqual(['r2']);
+    expect(input.rejected.map((r) => [path.basename(r.where), r.recordId, r.code])).toEqual([
+      ['a.jsonl:1', 'r1', 'DUPLICATE_RECORD_ID'],
+      ['a.jsonl:3', 'r1', 'DUPLICATE_RECORD_ID'],
+      ['b.jsonl:1', 'r1', 'DUPLICATE_RECORD_ID'],
+    ]);
+    expect(input.rejected[0]!.message).toMatch(/a\.jsonl:3, .*b\.jsonl:1/);
+    expect(JSON.stringify(input.rejected)).not.toContain('血常规');
+  });
+
   it('chunks by size and never puts one record id twice in a call', () => {
     const r = (id: string) => ({ patientId: 'p', recordId: id, kind: 'OTHER' as const, recordedAt: '2020-01-01', text: 't' });
     expect(chunkRecords([r('a'), r('b'), r('a'), r('c')], 10).map((c) => c.map((x) => x.recordId))).toEqual([['a', 'b'], ['a', 'c']]);

@@ -23,12 +23,28 @@ export interface PlatformProcess {
   output(): string;
   /** Sends the signal and waits for the exit; resolves with the exit code (null when killed by the signal). */
   kill(signal: NodeJS.Signals): Promise<number | null>;
+  /** Sends the signal to the platform's whole process group, as Ctrl-C in a terminal does (needs `detached`). */
+  interruptGroup(signal: NodeJS.Signals): Promise<number | null>;
+  /** Resolves with the exit code once the process has exited. */
+  readonly exited: Promise<number | null>;
 }
 
-export async function startPlatformProcess(env: Record<string, string>, timeoutMs = 120_000): Promise<PlatformProcess> {
+export interface PlatformProcessOptions {
+  /** Use (and keep) this DATA_DIR; default: a fresh temporary one, removed on exit. */
+  dataDir?: string;
+  /** Its own process group, like a program started from a terminal (for `interruptGroup`). */
+  detached?: boolean;
+}
+
+export async function startPlatformProcess(
+  env: Record<string, string>,
+  timeoutMs = 120_000,
+  options: PlatformProcessOptions = {},
+): Promise<PlatformProcess> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first (npm test does)`);
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'oncotimeline-e2e-'));
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'oncotimeline-e2e-'));
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
+    detached: options.detached ?? false,
     cwd: ROOT,
     env: {
       PATH: process.env['PATH'] ?? '',
@@ -46,7 +62,7 @@ export async function startPlatformProcess(env: Record<string, string>, timeoutM
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => {
-      rmSync(dataDir, { recursive: true, force: true });
+      if (options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
       resolve(code);
     }),
   );
@@ -77,5 +93,10 @@ export async function startPlatformProcess(env: Record<string, string>, timeoutM
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
     },
+    async interruptGroup(signal) {
+      if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, signal);
+      return exited;
+    },
+    exited,
   };
 }

@@ -1,6 +1,11 @@
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -9,6 +14,10 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.ResourceIterator;
+import org.neo4j.graphdb.Transaction;
 
 /**
  * Dev/CI Neo4j Community 5.26, embedded, speaking Bolt.
@@ -18,6 +27,11 @@ import org.neo4j.graphdb.GraphDatabaseService;
  * Auth is off only when HOST is a loopback address; otherwise the launcher refuses to start,
  * because a non-loopback Bolt port without auth would expose every record to the network.
  * Prints "NEO4J_READY bolt://HOST:PORT" on stdout once Bolt accepts connections; stops cleanly on SIGTERM/SIGINT.
+ *
+ * Ownership: the store holds one (:StoreOwner {token}) node, created on first start, and HOME/store-owner.token holds
+ * the same token, so a platform finding a Neo4j already on its port can tell whether it serves its own DATA_DIR.
+ * With NEO4J_EXIT_WITH_PARENT=1 (set by the platform's embedded launcher) it also shuts down when stdin closes, i.e.
+ * when the process that started it is gone, however it died: no orphaned Neo4j keeps the store and the port.
  */
 public final class Launcher {
   private Launcher() {}
@@ -58,10 +72,53 @@ public final class Launcher {
       System.err.println("Launcher: database did not become available within 2 minutes");
       System.exit(1);
     }
+    String token = ensureStoreOwner(db, home.resolve("store-owner.token"));
+    if ("1".equals(System.getenv("NEO4J_EXIT_WITH_PARENT"))) exitWhenStdinCloses();
     long ms = (System.nanoTime() - t0) / 1_000_000;
-    System.out.println("NEO4J_READY bolt://" + host + ":" + port + " home=" + home + " startup_ms=" + ms);
+    System.out.println("NEO4J_READY bolt://" + host + ":" + port + " home=" + home + " startup_ms=" + ms
+        + " owner=" + token.substring(0, 8));
     System.out.flush();
     stopped.await();
+  }
+
+  /** The store's owner token: the (:StoreOwner) node's, created (from the token file, or new) when absent; the file follows the node. */
+  private static String ensureStoreOwner(GraphDatabaseService db, Path tokenFile) throws IOException {
+    String token;
+    try (Transaction tx = db.beginTx()) {
+      Label label = Label.label("StoreOwner");
+      try (ResourceIterator<Node> owners = tx.findNodes(label)) {
+        if (owners.hasNext()) {
+          token = (String) owners.next().getProperty("token");
+        } else {
+          token = Files.exists(tokenFile) ? Files.readString(tokenFile, StandardCharsets.UTF_8).trim() : "";
+          if (token.isEmpty()) token = UUID.randomUUID().toString();
+          tx.createNode(label).setProperty("token", token);
+        }
+      }
+      tx.commit();
+    }
+    if (!Files.exists(tokenFile) || !Files.readString(tokenFile, StandardCharsets.UTF_8).trim().equals(token)) {
+      Files.writeString(tokenFile, token + "\n", StandardCharsets.UTF_8);
+    }
+    return token;
+  }
+
+  /** A daemon thread that exits (running the shutdown hook) once stdin reaches end of file. */
+  private static void exitWhenStdinCloses() {
+    Thread watchdog = new Thread(() -> {
+      byte[] buffer = new byte[256];
+      try (InputStream in = System.in) {
+        while (in.read(buffer) >= 0) {
+          // the parent never writes; we only wait for end of file
+        }
+      } catch (IOException ignored) {
+        // a broken pipe means the same as end of file
+      }
+      System.err.println("Launcher: parent process gone (stdin closed); shutting down");
+      System.exit(0);
+    }, "parent-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
   }
 
   private static int parsePort(String raw) {
