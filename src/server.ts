@@ -87,6 +87,7 @@ export async function startServer(options: ServerOptions): Promise<PlatformServe
     verifyClient: (_info, done) => (gate.accepting ? done(true) : done(false, 503, 'shutting down')),
   });
   const wsRules = queryLimitRules(query);
+  const operations = new OperationCounter(); // graphql-ws operations whose `complete` is not sent yet
   const wsCleanup = useServer<Record<string, unknown>, { apiContext?: ApiContext }>(
     {
       schema,
@@ -98,6 +99,7 @@ export async function startServer(options: ServerOptions): Promise<PlatformServe
         }
         const checked = checkWsOperation(schema, payload.query, query, wsRules);
         if ('errors' in checked) return checked.errors.map((e) => maskedGraphQLError(e, log));
+        operations.started();
         return {
           schema,
           document: checked.document,
@@ -110,6 +112,7 @@ export async function startServer(options: ServerOptions): Promise<PlatformServe
         return { ...result, errors: result.errors.map((e) => maskError(e.toJSON(), e, log)) };
       },
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => maskError(e.toJSON(), e, log)),
+      onComplete: () => operations.finished(),
     },
     wsServer,
   );
@@ -172,7 +175,9 @@ export async function startServer(options: ServerOptions): Promise<PlatformServe
     closeSubscriptions() {
       closingSubscriptions ??= (async () => {
         const counts = { subscriptions: pubsub.subscriberCount, connections: wsServer.clients.size };
-        pubsub.closeAll(); // every subscription completes (its client gets `complete`)
+        pubsub.closeAll(); // every subscription completes…
+        await operations.none(1000); // …and its `complete` message is sent (graphql-ws sends it right after onComplete)
+        await new Promise((resolve) => setImmediate(resolve));
         await wsCleanup.dispose(); // then every socket closes with 1001 Going Away
         return counts;
       })();
@@ -189,6 +194,32 @@ export async function startServer(options: ServerOptions): Promise<PlatformServe
     },
   };
   return server;
+}
+
+/** Counts running WebSocket operations so shutdown can wait until their completions are sent. */
+class OperationCounter {
+  private running = 0;
+  private waiters: Array<() => void> = [];
+
+  started(): void {
+    this.running += 1;
+  }
+
+  finished(): void {
+    this.running = Math.max(0, this.running - 1);
+    if (this.running === 0) for (const resolve of this.waiters.splice(0)) resolve();
+  }
+
+  /** Resolves when none is running, or after `timeoutMs`. */
+  async none(timeoutMs: number): Promise<void> {
+    if (this.running === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      new Promise<void>((resolve) => this.waiters.push(resolve)),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs))),
+    ]);
+    clearTimeout(timer);
+  }
 }
 
 /** graphql-ws sends onSubscribe's errors as they are: apply the same mask as everywhere else. */
