@@ -13,6 +13,7 @@ import type { RecordKind } from '../domain/record.js';
 import { BadUserInputError } from '../errors/bad-user-input.error.js';
 import { normaliseSearchText } from './term-id.js';
 import type { GraphDriver } from './driver.js';
+import { decodeEntityCursor, encodeEntityCursor } from './entity-cursor.js';
 import type {
   ConceptView, EntitySearchArgs, EntityView, Page, PatientView, RecordView, TermView, TimelineEvent, TimelineQuery,
   TimexView,
@@ -119,14 +120,14 @@ export class ReadRepository {
       type: a.type ?? null,
       text,
       patientId: a.patientId ?? null,
-      after: a.after === undefined ? '' : Buffer.from(a.after, 'base64url').toString('utf8'),
+      after: a.after === undefined ? '' : decodeEntityCursor(a.after),
       limit: neo4j.int(a.first + 1),
     });
     const items = rows.slice(0, a.first).map((r) => toEntityView(r.get('mention') as Props));
     const last = items.at(-1);
     return {
       items,
-      endCursor: last ? Buffer.from(last.id, 'utf8').toString('base64url') : null,
+      endCursor: last ? encodeEntityCursor(last.id) : null,
       hasNextPage: rows.length > a.first,
     };
   }

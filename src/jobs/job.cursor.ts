@@ -20,5 +20,7 @@ export function decodeJobCursor(cursor: string): { createdAt: string; id: string
   } catch {
     // not JSON: reported below with the same message as a wrong shape
   }
-  throw new BadUserInputError(`after: expected a cursor from a previous page, got '${cursor.slice(0, 40)}'`, { field: 'after' });
+  // The cursor is not echoed: a caller may have put anything there.
+  throw new BadUserInputError(`after: expected a cursor from a previous page (pageInfo.endCursor), got ${cursor.length} characters that are not one`,
+    { field: 'after' });
 }

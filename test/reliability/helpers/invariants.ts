@@ -33,7 +33,8 @@ export class Violations {
     const errors = (body as { errors?: unknown[] } | null)?.errors;
     if (errors) {
       const errorText = JSON.stringify(errors);
-      if (this.fragments().some((f) => errorText.includes(f))) this.note('textInErrors', `${label}: record text in an error`);
+      const leaked = this.fragments().find((f) => errorText.includes(f));
+      if (leaked) this.note('textInErrors', `${label}: record text in an error: ${errorText.slice(0, 300)}`);
       if (errors.some((e) => (e as { extensions?: { code?: string } }).extensions?.code === 'INTERNAL_SERVER_ERROR')) {
         this.note('internalErrors', `${label}: INTERNAL_SERVER_ERROR`);
       }
