@@ -12,6 +12,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   evaluate: { summary: 'score the NER model on a CCKS 2019-format file', load: () => import('./evaluate.command.js') },
   'evaluate-time': { summary: 'score time recognition and linking on a guideline-format file', load: () => import('./evaluate-time.command.js') },
   'evaluate-assertion': { summary: 'score assertion (present/absent/possible) and subject on gold spans', load: () => import('./evaluate-assertion.command.js') },
+  'evaluate-normalise': { summary: 'score diagnosis normalisation (ICD-10 names) on a CHIP-CDN file', load: () => import('./evaluate-normalise.command.js') },
   ingest: { summary: 'ingest JSON-lines records from a file or folder into the graph', load: () => import('./ingest.command.js') },
   reprocess: { summary: 'run the current pipeline again over stored records (--stale: only outdated ones)', load: () => import('./reprocess.command.js') },
   serve: { summary: 'start the GraphQL platform', load: () => import('./serve.command.js') },

@@ -77,7 +77,7 @@ describe('time stage', () => {
     await nerStage(dictionaryNer()).run(d);
     timeStage().run(d);
     expect(d.time?.timexes.map((t) => t.text)).toEqual(['2018-03-12']);
-    expect(d.time?.links.find((l) => l.entityStart === 13)?.timexId).toBe('T1');
+    expect(d.time?.links.find((l) => l.entityStart === 14)?.timexId).toBe('T1'); // 改良根治术
     expect(d.time?.resolutions[0]?.interval).toMatchObject({ start: '2018-03-12', end: '2018-03-12' });
   });
 });
