@@ -1,0 +1,54 @@
+import type { ConceptSystem } from '../domain/entity.js';
+import type { AssociationData } from './association-table.js';
+
+/**
+ * The files of a concept index folder (models/concepts/), written by tools/concept-index/build-index.ts:
+ *   manifest.json       IndexManifest (readable: version, sources, counts, measured metrics)
+ *   concepts.json.gz    VocabularyData (every code with its standard name, parents and hand-written synonyms)
+ *   diagnosis.json.gz   DiagnosisData (what was learnt from CHIP-CDN pairs: labels, associations, ranker)
+ */
+export const INDEX_FORMAT = 1;
+export const MANIFEST_FILE = 'manifest.json';
+export const VOCABULARY_FILE = 'concepts.json.gz';
+export const DIAGNOSIS_FILE = 'diagnosis.json.gz';
+
+export interface IndexManifest {
+  format: number;
+  version: string;
+  /** Which CHIP-CDN pairs the learnt part saw: `train` (dev held out) or `all`. */
+  trainedOn: string;
+  sources: Record<string, string>;
+  counts: Record<string, number>;
+  metrics?: Record<string, unknown>;
+}
+
+/**
+ * Concepts as parallel arrays (index = concept id). `parents[i]` are concept ids, nearest first: one for a code
+ * (C50.902 → C50.9), the component drugs then the group for a regimen.
+ */
+export interface VocabularyData {
+  systems: ConceptSystem[];
+  concepts: { system: number[]; code: string[]; name: string[]; parents: number[][] };
+  /** [concept id, synonym]: brand names, aliases, surgery phrases (hand-written, see tools/concept-index/data). */
+  synonyms: [number, string][];
+}
+
+/** Ranker of diagnosis candidates: logistic regression over `features` (names, in the order features.ts computes). */
+export interface RankerData {
+  features: string[];
+  weights: number[];
+  bias: number;
+  /** normaliseDiagnosis keeps every candidate at or above this probability… */
+  threshold: number;
+  /** …and the best one alone when none reaches it but it reaches this (else nothing fits). */
+  floor: number;
+}
+
+export interface DiagnosisData {
+  /** Label id → concept id: one label per distinct standard diagnosis name. */
+  labels: number[];
+  /** [label, times it was a gold name in the training pairs]. */
+  prior: [number, number][];
+  associations: AssociationData;
+  ranker: RankerData;
+}
