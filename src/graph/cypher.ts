@@ -26,6 +26,8 @@ export interface QueryCatalogue {
   text(name: QueryName): string;
   /** `schema.cypher`, split into statements. */
   readonly schema: readonly string[];
+  /** `migrations.cypher`: data migrations run after the schema at every start-up (no-ops on a current store). */
+  readonly migrations: readonly string[];
 }
 
 let cached: QueryCatalogue | null = null;
@@ -35,6 +37,7 @@ export function loadQueries(dir: string = CYPHER_DIR): QueryCatalogue {
   const texts = new Map<QueryName, string>();
   for (const name of QUERY_NAMES) texts.set(name, readStatement(dir, name));
   const schema = splitStatements(readFileSync(`${dir}schema.cypher`, 'utf8'));
+  const migrations = splitStatements(readFileSync(`${dir}migrations.cypher`, 'utf8'));
   const catalogue: QueryCatalogue = {
     text: (name) => {
       const text = texts.get(name);
@@ -42,6 +45,7 @@ export function loadQueries(dir: string = CYPHER_DIR): QueryCatalogue {
       return text;
     },
     schema,
+    migrations,
   };
   if (dir === CYPHER_DIR) cached = catalogue;
   return catalogue;

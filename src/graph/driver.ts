@@ -178,14 +178,14 @@ export class GraphDriver {
   async applySchema(): Promise<number> {
     const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE });
     try {
-      for (const statement of this.queries.schema) {
+      for (const statement of [...this.queries.schema, ...this.queries.migrations]) {
         this.trips += 1;
         await session.run(statement);
       }
     } finally {
       await session.close();
     }
-    return this.queries.schema.length;
+    return this.queries.schema.length + this.queries.migrations.length;
   }
 
   async close(): Promise<void> {

@@ -7,7 +7,7 @@ import { testDriver } from '../helpers/neo4j.js';
 describe('cypher/ files', () => {
   it('every statement the code names exists, and every file is used', () => {
     const files = readdirSync(CYPHER_DIR).filter((f) => f.endsWith('.cypher')).map((f) => f.replace(/\.cypher$/, ''));
-    expect(new Set(files)).toEqual(new Set([...QUERY_NAMES, 'schema']));
+    expect(new Set(files.filter((f) => !f.startsWith('cohort-')))).toEqual(new Set([...QUERY_NAMES, 'schema', 'migrations']));
     for (const name of QUERY_NAMES) expect(loadQueries().text(name).length).toBeGreaterThan(0);
   });
 
@@ -40,7 +40,19 @@ describe('schema on a real Neo4j', () => {
 
   it('applies idempotently (second run changes nothing, throws nothing)', async () => {
     await driver.applySchema();
-    await expect(driver.applySchema()).resolves.toBe(loadQueries().schema.length);
+    await expect(driver.applySchema()).resolves.toBe(loadQueries().schema.length + loadQueries().migrations.length);
+  });
+
+  it('migrates a round-1 store: literal Concepts become Terms, their mentions read as PRESENT/PATIENT', async () => {
+    const id = `DISEASE:legacy-${Date.now()}`;
+    await driver.runGenerated(
+      'CREATE (:Concept {id: $id, type: "DISEASE", name: "legacy"})<-[:MENTION_OF]-(:Mention {id: $mid, conceptId: $id})',
+      { id, mid: `${id}:m` }, { mode: 'WRITE', timeoutMs: 10_000 });
+    await driver.applySchema();
+    const rows = await driver.runGenerated(
+      'MATCH (t {id: $id})<-[:MENTION_OF]-(m:Mention) RETURN labels(t) AS labels, m.termId AS termId, m.conceptId AS conceptId, m.assertion AS assertion, m.subject AS subject',
+      { id }, { mode: 'READ', timeoutMs: 10_000 });
+    expect(rows.map((r) => r.toObject())).toEqual([{ labels: ['Term'], termId: id, conceptId: null, assertion: 'PRESENT', subject: 'PATIENT' }]);
   });
 
   it('counts one round trip per statement sent', async () => {

