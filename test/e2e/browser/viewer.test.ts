@@ -217,6 +217,7 @@ describe.skipIf(chromium.skip || noModel)(`timeline viewer in Chromium${chromium
     const surgeryItem = (await timelineOf(platform.url, 'P001')).find((e) => e.entity.type === 'SURGERY' && !e.undated);
     if (surgeryItem) await shot.page.locator(`.vis-item[data-id="${surgeryItem.entity.id}"]`).click();
     await shot.page.locator('[data-testid=record-text]').waitFor();
+    await shot.page.mouse.move(640, 790); // no hover tooltip over the picture
     await shot.page.waitForTimeout(500);
     await shot.page.screenshot({ path: path.join(ROOT, 'docs/viewer.png') });
     await shot.page.context().close();
