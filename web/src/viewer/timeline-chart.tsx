@@ -114,7 +114,10 @@ export function TimelineChart({ patientId, model, selectedId, onSelect, onRender
     if (how === 'fit') {
       shown.current.movedByUser = false;
       showAll(timeline, items, true);
-    } else if (how === 'in') timeline.zoomIn(0.5);
+      return;
+    }
+    shown.current.movedByUser = true; // the reader chose this view: live updates keep it
+    if (how === 'in') timeline.zoomIn(0.5);
     else timeline.zoomOut(0.5);
   };
 

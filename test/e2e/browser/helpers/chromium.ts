@@ -26,6 +26,7 @@ export function chromiumCheck(): { skip: boolean; reason: string } {
   if (existsSync(CHROMIUM_PATH)) return { skip: false, reason: '' };
   const reason = `${CHROMIUM_PATH} is absent (apt-get install -y chromium fonts-noto-cjk)`;
   if (process.env['CI']) return { skip: false, reason: '' }; // launchChromium fails with the reason
+  process.stderr.write(`browser tests skipped: ${reason}\n`); // also in the suite's name, for reporters that hide output
   return { skip: true, reason: ` [skipped: ${reason}]` };
 }
 
