@@ -16,6 +16,11 @@ export interface Timex {
   /** EVENT_RELATIVE only: the anchor event word as written (`术`, `化疗`). */
   anchor?: string;
   approx: boolean;
+  /**
+   * Deictics only (`下周`, `本月`, `明年`, `昨天`): the calendar unit the word names, so the resolved interval is that
+   * whole unit (`下周` from Wed 2018-03-14 → Mon 2018-03-19..Sun 2018-03-25), not the day an offset lands on.
+   */
+  calendarUnit?: 'DAY' | 'WEEK' | 'MONTH' | 'YEAR';
 }
 
 /** A calendar interval a TIMEX (or an event) resolves to; dates are `YYYY-MM-DD`, both ends inclusive. */

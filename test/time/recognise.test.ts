@@ -178,8 +178,9 @@ describe('DURATION', () => {
     check('现患者出现声嘶20天，考虑转移', [['20天', 'RELATIVE', '-P20D']]);
     check('便秘，便血伴里急后重2月余，肠镜诊断直肠癌', [['2月余', 'RELATIVE', '-P2M', true]]);
   });
-  it('does not read a bare day of the month as a length', () => {
-    check('12-22出院，23日盆腔引流1580ML', [['12-22', 'DATE', 'XXXX-12-22']]);
+  it('reads a bare day of the month as a DATE (month from the narrative), not a length', () => {
+    check('12-22出院，23日盆腔引流1580ML', [['12-22', 'DATE', 'XXXX-12-22'], ['23日', 'DATE', 'XXXX-XX-23']]);
+    check('2015-12-22出院，23日盆腔引流1580ML', [['2015-12-22', 'DATE', '2015-12-22'], ['23日', 'DATE', '2015-12-23']]);
   });
 });
 

@@ -2,37 +2,59 @@
 export type ParsedNumber = { kind: 'number'; value: number } | { kind: 'pattern'; pattern: string };
 
 const DIGITS: Readonly<Record<string, number>> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 俩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
+const MULTIPLIERS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
 
-/** Chinese numerals up to the hundreds: `三` → 3, `十二` → 12, `二十` → 20, `一百零五` → 105; null if malformed. */
+/**
+ * Chinese numerals with 十/百/千: `三` → 3, `十二` → 12, `二十` → 20, `一百零五` → 105, `两千零四` → 2004,
+ * `两千` → 2000. `零`/`〇` only fills a gap (`一百零五`); two digits in a row without a multiplier (`一六`) are not a
+ * count (a year written digit by digit is `parseDigitString`'s job), so null; so is anything malformed.
+ */
 export function parseChineseInteger(s: string): number | null {
   if (s === '') return null;
   let total = 0;
-  let current = 0;
-  let seen = false;
+  let current: number | null = null;
+  let lastMultiplier = Infinity;
   for (const ch of s) {
-    if (ch in DIGITS) {
-      current = DIGITS[ch] ?? 0;
-      seen = true;
-    } else if (ch === '十') {
-      total += (seen ? current : 1) * 10;
-      current = 0;
-      seen = false;
-    } else if (ch === '百') {
-      total += (seen ? current : 1) * 100;
-      current = 0;
-      seen = false;
+    const digit = DIGITS[ch];
+    const multiplier = MULTIPLIERS[ch];
+    if (digit !== undefined) {
+      if (current !== null && current !== 0) return null; // `一六`: digits side by side
+      current = digit;
+    } else if (multiplier !== undefined) {
+      if (multiplier >= lastMultiplier) return null; // `十百`: multipliers must fall
+      total += (current ?? 1) * multiplier;
+      current = null;
+      lastMultiplier = multiplier;
     } else {
       return null;
     }
   }
-  return total + current;
+  return total + (current ?? 0);
+}
+
+/** A number written digit by digit: `二零一六` → 2016, `〇八` → 8 (as digits: `08`), `2016` → 2016; else null. */
+export function parseDigitString(s: string): number | null {
+  if (/^\d+$/.test(s)) return Number(s);
+  let out = '';
+  for (const ch of s) {
+    const d = DIGITS[ch];
+    if (d === undefined || ch === '两' || ch === '俩') return null;
+    out += String(d);
+  }
+  return out === '' ? null : Number(out);
+}
+
+/** An integer in digits or Chinese numerals (`12`, `十二`, `三十一`); null otherwise. */
+export function parseInteger(s: string): number | null {
+  if (/^\d+$/.test(s)) return Number(s);
+  return parseChineseInteger(s);
 }
 
 /**
  * Parses the number of a time quantity.
- * `3` → 3, `1.5` → 1.5, `三` → 3, `半` → 0.5, `数` / `几` / `多` → pattern `X`, `十几` → `1X`, `数十` → `X0`.
+ * `3` → 3, `1.5` → 1.5, `三` → 3, `俩` → 2, `半` → 0.5, `数` / `几` / `多` → pattern `X`, `十几` → `1X`, `数十` → `X0`.
  */
 export function parseQuantityNumber(raw: string): ParsedNumber | null {
   const s = raw.trim();

@@ -2,6 +2,7 @@ import type { EntityMention } from '../../domain/entity.js';
 import type { TimexDraft } from './draft.js';
 import { anchorBefore, anchorEndingAt } from './find-anchor.js';
 import { ANCHOR_WORDS, VISIT_WORD } from './lexicon.js';
+import { isPlanned } from './plan-clause.js';
 import { quoteAt, type QuoteSpan } from './quotes.js';
 
 /** A matched quantity before classification. `coreEnd` excludes the direction word. */
@@ -24,6 +25,8 @@ const AFTER_EVENT = new RegExp(`(?:${ANCHOR_WORDS.filter((w) => w !== '入院').
 /** A treatment verb with its drug (`口服希罗达2月`, `予奥美拉唑治疗2周`). */
 const TREATMENT_WITH_OBJECT = /(?:服用|口服|予以?|给予|使用|应用|静滴)[^，,。；;“”"]{1,10}$/;
 const EPISODE_END = /^[^。；;]{0,6}?(?:后|现已|已|自行)?(?:缓解|好转|恢复|消退|消失|出院|停药|干净)/;
+/** A date or day written earlier in the sentence: a bare `N后` counts from it, which a TIMEX value cannot say. */
+const DATED_BEFORE = /\d{4}|\d\s*[-./月]\s*\d|[日号]|[〇零一二三四五六七八九十]月/;
 const COMPLAINT_OPENER = /(?:因|以|主诉|诉)\s*\\?$/;
 const CURRENT_ADMISSION = /^(?:收入|收住|收治)/;
 
@@ -83,9 +86,13 @@ function classifyDirected(text: string, q: QuantityMatch, before: string, entiti
     return { start: anchor.start, end: q.end, kind: 'EVENT_RELATIVE', anchor: anchor.word, value: `${sign}${q.duration}`, approx: false };
   }
   if (q.direction === 'AFTER') {
+    // `嘱2周后复查`: advice counts from when it is written, the record's reference.
+    if (isPlanned(text, q.start)) return { start: q.start, end: q.end, kind: 'RELATIVE', value: q.duration, approx: false };
     const word = anchorBefore(text, q.start, entities);
-    if (word === null) return null; // no event to count from: not invented
-    return { start: q.start, end: q.end, kind: 'EVENT_RELATIVE', anchor: word, value: q.duration, approx: false };
+    if (word !== null) return { start: q.start, end: q.end, kind: 'EVENT_RELATIVE', anchor: word, value: q.duration, approx: false };
+    // Nothing written before it to count from (no event, no date in its sentence): the reference; else not invented.
+    if (DATED_BEFORE.test(sentenceBefore(text, q.start))) return null;
+    return { start: q.start, end: q.end, kind: 'RELATIVE', value: q.duration, approx: false };
   }
   return { start: q.start, end: q.end, kind: 'RELATIVE', value: `-${q.duration}`, approx: false };
 }
@@ -120,7 +127,7 @@ function classifyBare(
       return { start: q.start, end, kind: 'EVENT_RELATIVE', anchor: visitAnchor(visit?.[1] ?? '就诊'), value: `-${q.duration}`, approx: false };
     }
   }
-  if (/(?:持续|历时|时长)(?:了|时间)?\s*$/.test(before) || q.pre === '超过' || /[（(]\s*$/.test(before)) {
+  if (/(?:持续|历时|时长|耗时|用时)(?:了|时间)?\s*$/.test(before) || q.pre === '超过' || /[（(]\s*$/.test(before)) {
     return { start: q.start, end, kind: 'DURATION', value: q.duration, approx: false };
   }
   // `于24日`, `，23日盆腔引流…`: a day of the month, not a length
@@ -151,6 +158,13 @@ function isEpisode(text: string, q: QuantityMatch, before: string): boolean {
   const clause = text.slice(clauseStart + 1, q.start);
   if (AFTER_EVENT.test(clause) && q.pre !== '近') return true;
   return EPISODE_END.test(text.slice(q.coreEnd, q.coreEnd + 12));
+}
+
+/** The text of the sentence before `pos` (sentences end at `。！？；;` and line breaks). */
+function sentenceBefore(text: string, pos: number): string {
+  const before = text.slice(Math.max(0, pos - 80), pos);
+  const cut = Math.max(...['。', '！', '？', '；', ';', '\n'].map((c) => before.lastIndexOf(c)));
+  return before.slice(cut + 1);
 }
 
 /** The visit word as written (`就诊`, `入院`, `入住`, `来院`); `入我院` is `入院` with the hospital left out. */

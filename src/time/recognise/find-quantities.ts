@@ -7,16 +7,24 @@ import { hasApproxMarker, NUMBER } from './lexicon.js';
 import type { QuoteSpan } from './quotes.js';
 import { classifyQuantity, type QuantityMatch } from './classify-quantity.js';
 
-const UNIT_WORD = String.raw`(?:年|月|星期|周(?!期)|天|日|小时|钟头|分钟|秒钟?)`;
+const UNIT_WORD = String.raw`(?:年|月|星期|礼拜|周(?!期)|天|日|小时|钟头|刻钟|分钟|秒钟?|分(?=半))`;
+/** A further component of a compound length (`1年又3个月`, `20天3小时15分`, `25分钟10秒`): `分` counts after hours. */
+const COMPONENT = String.raw`(?:零|又)?${NUMBER}个?(?:年|月|星期|礼拜|周(?!期)|天|日|小时|钟头|分钟|分|秒钟?)(?:余|多)?`;
+const RANGE_JOINER = String.raw`(?:-|~|到|至|—{1,2}|–)`;
 
-/** `约3-5个月余左右`, `半年多`, `1年3个月`, `1个半月`, `十几分钟`, followed by an optional direction word. */
+/**
+ * `约3-5个月余左右`, `4天——6天`, `半年多`, `1年3个月`, `20天3小时15分`, `1个半月`, `三分半`, `2刻钟`, `十几分钟`,
+ * `二十年以上`, `5 周`, followed by an optional direction word.
+ */
 const QUANTITY = new RegExp(
-  String.raw`(?<pre>大约|约|近|超过|长达)?(?<n1>${NUMBER})(?:\s*(?:-|~|到|至)\s*(?<n2>${NUMBER}))?(?:个(?=[多余+]))?(?<plus1>\+|余|多)?-?` +
-    String.raw`(?<half1>个半|个|半)?(?<unit>${UNIT_WORD})(?<half2>半)?` +
-    String.raw`(?:(?:零|又)?(?<n3>${NUMBER})(?:个)?(?<unit3>月|天|日|小时|分钟|周))?(?<plus2>余|多|\+)?(?<lz>左右|右左|许)?` +
-    String.raw`(?<dir>\s*(?:以前|之前|前|以来|来(?![院诊我本])|之后|以后|后))?`,
+  String.raw`(?<pre>大约|约|近|超过|长达)?(?<n1>${NUMBER})(?:(?<ru>\s?个?${UNIT_WORD})?\s*${RANGE_JOINER}\s*(?<n2>${NUMBER}))?(?:个(?=[多余+]))?(?<plus1>\+|余|多)?-?` +
+    String.raw`(?<half1>个半|个|半)?\s?(?<unit>${UNIT_WORD})(?<half2>半)?钟?` +
+    String.raw`(?<rest>(?:${COMPONENT}){0,4})(?<plus2>余|多|\+)?(?<lz>左右|右左|许|以上|以下)?` +
+    String.raw`(?<dir>\s*(?:以前|之前|前|以来|来(?![院诊我本])|之后|以后|过后|后))?`,
   'g',
 );
+const COMPONENT_RE = new RegExp(String.raw`(?:零|又)?(?<n>${NUMBER})个?(?<u>年|月|星期|礼拜|周|天|日|小时|钟头|分钟|分|秒钟?)(?:余|多)?`, 'y');
+const UNIT_RANK: Readonly<Record<DurationUnit, number>> = { Y: 0, M: 1, W: 2, D: 3, H: 4, MIN: 5, S: 6 };
 
 /**
  * Finds offsets and lengths (`3月前`, `术后2年`, `化疗3周后`, `持续约10分钟`, `高血压病史5年`) and classifies them as
@@ -29,12 +37,21 @@ export function findQuantities(text: string, entities: readonly EntityMention[],
     const g = m.groups ?? {};
     const q = readQuantity(g);
     if (q === null) continue;
-    const dirRaw = g.dir ?? '';
+    const rest = g.rest ?? '';
+    let end = m.index + m[0].length;
+    let dirRaw = g.dir ?? '';
+    if (q.restUsed < rest.length) {
+      // A component that does not continue the length (`3月|10日后`): the quantity ends before it.
+      const tail = rest.length + (g.plus2 ?? '').length + (g.lz ?? '').length + dirRaw.length;
+      end = end - tail + q.restUsed;
+      dirRaw = '';
+      QUANTITY.lastIndex = end;
+    }
     const dirWord = dirRaw.trim();
     const match: QuantityMatch = {
       start: m.index,
-      end: m.index + m[0].length,
-      coreEnd: m.index + m[0].length - dirRaw.length,
+      end,
+      coreEnd: end - dirRaw.length,
       pre: g.pre ?? '',
       direction: dirWord === '' ? null : /前/.test(dirWord) ? 'BEFORE' : /来/.test(dirWord) ? 'SINCE' : 'AFTER',
       duration: q.duration,
@@ -48,20 +65,43 @@ export function findQuantities(text: string, entities: readonly EntityMention[],
   return out;
 }
 
-function readQuantity(g: Record<string, string | undefined>): { duration: string } | null {
+/** A quantity's value and how much of the matched rest belongs to it (components must get smaller: `3天2小时`). */
+function readQuantity(g: Record<string, string | undefined>): { duration: string; restUsed: number } | null {
   const n1 = parseQuantityNumber(g.n1 ?? '');
-  const unit = unitOf(g.unit ?? '');
-  if (n1 === null || unit === null) return null;
+  const written = g.ru !== undefined ? g.ru.trim() : (g.unit ?? '');
+  if (n1 === null) return null;
   if (n1.kind === 'number' && n1.value >= 1000) return null; // a year (2015年), found by the date recogniser
+  const n2 = g.n2 === undefined ? null : parseQuantityNumber(g.n2);
+  // `十二月至一月` is two months of the calendar: a range runs upwards (`3-5天`) when both ends share a unit.
+  const sameUnit = g.ru === undefined || unitOf(g.ru.trim()) === unitOf(g.unit ?? '');
+  if (sameUnit && n1.kind === 'number' && n2?.kind === 'number' && n2.value <= n1.value) return null;
   let first: ParsedNumber = n1;
   if ((g.half1 === '个半' || g.half1 === '半' || g.half2 === '半') && n1.kind === 'number' && g.n1 !== '半') {
     first = { kind: 'number', value: n1.value + 0.5 };
   }
-  const extra: { n: ParsedNumber; unit: DurationUnit }[] = [];
-  if (g.n3 !== undefined && g.unit3 !== undefined) {
-    const n3 = parseQuantityNumber(g.n3);
-    const u3 = unitOf(g.unit3);
-    if (n3 !== null && u3 !== null) extra.push({ n: n3, unit: u3 });
+  let unit = unitOf(written);
+  if (written.replace(/^个/, '') === '刻钟') {
+    // A quarter of an hour: `2刻钟` is 30 minutes.
+    if (first.kind !== 'number') return null;
+    first = { kind: 'number', value: first.value * 15 };
+    unit = 'MIN';
   }
-  return { duration: quantityToDuration(first, unit, extra) };
+  if (unit === null) return null;
+  const extra: { n: ParsedNumber; unit: DurationUnit }[] = [];
+  const rest = g.rest ?? '';
+  let used = 0;
+  let previous: { unit: DurationUnit; word: string } = { unit, word: written };
+  while (used < rest.length) {
+    COMPONENT_RE.lastIndex = used;
+    const c = COMPONENT_RE.exec(rest);
+    const n = c?.groups?.n === undefined ? null : parseQuantityNumber(c.groups.n);
+    const u = c?.groups?.u === undefined ? null : unitOf(c.groups.u);
+    if (!c || n === null || u === null || UNIT_RANK[u] <= UNIT_RANK[previous.unit]) break;
+    // `3月10日` is a date, not 3 months and 10 days (a length writes `3个月10天`).
+    if (previous.word === '月' && /日/.test(c.groups?.u ?? '')) break;
+    extra.push({ n, unit: u });
+    previous = { unit: u, word: c.groups?.u ?? '' };
+    used = COMPONENT_RE.lastIndex;
+  }
+  return { duration: quantityToDuration(first, unit, extra), restUsed: used };
 }

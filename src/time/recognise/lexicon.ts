@@ -1,7 +1,7 @@
 /** Regex building blocks shared by the recognisers (all used on folded text, see fold-text.ts). */
 
 /** A quantity's number: digits, decimals, Chinese numerals, `半`, and the unstated `数/几/多/十几/数十`. */
-export const NUMBER = String.raw`(?:\d+(?:\.\d+)?|[一二三四五六七八九]?十几|数十|几十|[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?|数|几|多|半)`;
+export const NUMBER = String.raw`(?:\d+(?:\.\d+)?|[一二三四五六七八九]?十几|数十|几十|[零〇一二两俩三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?|数|几|多|半)`;
 
 /** A time unit (`周期` is a cycle, never a week). */
 export const UNIT = String.raw`(?:年|个?月|个?星期|周(?!期)|天|日|个?小时|分钟|秒钟?)`;
@@ -10,7 +10,7 @@ export const UNIT = String.raw`(?:年|个?月|个?星期|周(?!期)|天|日|个?
 export const APPROX_MARKERS = ['余', '约', '左右', '右左', '许', '多', '近', '+', '超过', '以上', '以下', '数', '几'] as const;
 
 /** A range inside one expression (`3-5分钟`, `3到4天`) counts as approximate. */
-export const RANGE_IN_SPAN = /[0-9一二三四五六七八九十]\s*(?:-|~|到|至)\s*[0-9一二三四五六七八九十]/;
+export const RANGE_IN_SPAN = /[0-9一二三四五六七八九十]\s*(?:个|[年月周天日]|小时|分钟|秒)?\s*(?:-|~|到|至|—{1,2}|–)\s*[0-9一二三四五六七八九十]/;
 
 /**
  * Event words an offset can be anchored on, longest first so that `放疗结束` wins over `放疗`.

@@ -3,7 +3,9 @@ import type { Timex } from '../../domain/time.js';
 import { formatDate } from '../normalise/date-value.js';
 import { inferYears } from '../normalise/infer-years.js';
 import type { TimexDraft } from './draft.js';
-import { findBareClocks, findDates, findListedMonths } from './find-dates.js';
+import { findBareClocks } from './find-clocks.js';
+import { findDates } from './find-dates.js';
+import { findListedMonths } from './find-yearless-dates.js';
 import { findDeictics, findSameDayOffsets } from './find-deictics.js';
 import { findQuantities } from './find-quantities.js';
 import { foldText } from './fold-text.js';
@@ -50,5 +52,6 @@ function toTimex(d: TimexDraft, i: number, text: string): Timex {
   const value = d.kind === 'DATE' && d.date ? formatDate(d.date) : d.value;
   const t: Timex = { id: `T${i + 1}`, start: d.start, end: d.end, text: text.slice(d.start, d.end), kind: d.kind, value, approx: d.approx };
   if (d.kind === 'EVENT_RELATIVE' && d.anchor !== undefined) t.anchor = d.anchor;
+  if (d.calendarUnit !== undefined) t.calendarUnit = d.calendarUnit;
   return t;
 }
