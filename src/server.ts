@@ -18,6 +18,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
@@ -34,6 +35,7 @@ import { RequestGate } from './api/request-gate.js';
 import type { ApiServices } from './api/services.js';
 import type { LimitsConfig, QueryLimitsConfig } from './config/config.js';
 import { ServiceUnavailableError } from './errors/service-unavailable.error.js';
+import { mountWebAssets } from './web-assets.js';
 
 export interface ServerOptions {
   schema: GraphQLSchema;
@@ -127,7 +129,8 @@ export async function startServer(options: ServerOptions): Promise<PlatformServe
     stopOnTerminationSignals: false, // main.ts owns shutdown; Apollo's handler would re-raise the signal mid-drain
     validationRules: [...limits.validationRules, noSubscriptionOverHttp],
     parseOptions: limits.parseOptions,
-    plugins: [...limits.plugins],
+    // Sandbox loads from a CDN (unreachable on hospital networks); browsers get GraphiQL from web-assets.ts instead.
+    plugins: [...limits.plugins, ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 
@@ -143,6 +146,7 @@ export async function startServer(options: ServerOptions): Promise<PlatformServe
       : { ready: gate.accepting, checks: {} };
     res.status(report.ready ? 200 : 503).json({ status: report.ready ? 'ready' : 'unavailable', ...report });
   });
+  mountWebAssets(app); // viewer at /, GraphiQL for browsers at GET /graphql: before Apollo, which answers the rest
   app.use('/graphql', express.json({ limit: bodyLimit }), requireJsonBody(), expressMiddleware(apollo, { context: async () => context() }));
   installHttpErrorHandlers(app, log, bodyLimit); // keep last: 404 and JSON error pages for everything above
 

@@ -1,12 +1,14 @@
 /**
  * The pipeline with the real NER engine (onnxruntime, worker threads) on a tiny random model, and on the shipped
- * model `models/ccks-union-hybrid` when it is present: what the graph stores is exactly what the engine extracted.
+ * model `models/ccks-union-hybrid` when it is present: what the graph stores is exactly what the record pipeline
+ * around that engine found (the model's entities plus the rules stage's, each with its assertion and concept).
  */
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphDriver } from '../../src/graph/driver.js';
 import { ReadRepository } from '../../src/graph/read.repo.js';
 import { createNerEngine, type NerEngine } from '../../src/ner/index.js';
+import { testPipeline } from '../helpers/test-pipeline.js';
 import { tempModel } from '../ner/engine-helpers.js';
 import { testDriver, uniqueId } from '../helpers/neo4j.js';
 import { finished, newService, record } from './job-test-kit.js';
@@ -36,9 +38,9 @@ async function ingestAndCompare(engine: NerEngine): Promise<void> {
   expect(job.status).toBe('SUCCEEDED');
   const stored = await new ReadRepository(driver).entitiesByRecordIds(records.map((r) => r.recordId));
   for (const [i, r] of records.entries()) {
-    const expected = await engine.extract(r.text);
-    expect(stored[i]!.map((e) => [e.start, e.end, e.text, e.type, e.label])).toEqual(
-      expected.map((e) => [e.start, e.end, e.text, e.type, e.label]));
+    const expected = (await testPipeline(engine).run({ text: r.text, recordedAt: r.recordedAt })).entities;
+    expect(stored[i]!.map((e) => [e.start, e.end, e.text, e.type, e.label, e.assertion, e.subject, e.conceptId])).toEqual(
+      expected.map((e) => [e.start, e.end, e.text, e.type, e.label, e.assertion, e.subject, e.concept ? `${e.concept.system}:${e.concept.code}` : null]));
     expect(stored[i]!.every((e) => e.modelName === engine.model.name && e.modelVersion === engine.model.version)).toBe(true);
   }
   expect(job.entities).toBe(stored.flat().length);
