@@ -1,5 +1,7 @@
 export { OncoError, isOncoError } from './onco-error.js';
 export { BadUserInputError } from './bad-user-input.error.js';
+export { CohortTimeoutError } from './cohort-timeout.error.js';
+export { CohortTooComplexError } from './cohort-too-complex.error.js';
 export { ConfigInvalidError } from './config-invalid.error.js';
 export { DuplicateRecordIdError } from './duplicate-record-id.error.js';
 export { EmptyTextError } from './empty-text.error.js';
