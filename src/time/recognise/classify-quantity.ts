@@ -25,8 +25,6 @@ const AFTER_EVENT = new RegExp(`(?:${ANCHOR_WORDS.filter((w) => w !== '入院').
 /** A treatment verb with its drug (`口服希罗达2月`, `予奥美拉唑治疗2周`). */
 const TREATMENT_WITH_OBJECT = /(?:服用|口服|予以?|给予|使用|应用|静滴)[^，,。；;“”"]{1,10}$/;
 const EPISODE_END = /^[^。；;]{0,6}?(?:后|现已|已|自行)?(?:缓解|好转|恢复|消退|消失|出院|停药|干净)/;
-/** A date or day written earlier in the sentence: a bare `N后` counts from it, which a TIMEX value cannot say. */
-const DATED_BEFORE = /\d{4}|\d\s*[-./月]\s*\d|[日号]|[〇零一二三四五六七八九十]月/;
 const COMPLAINT_OPENER = /(?:因|以|主诉|诉)\s*\\?$/;
 const CURRENT_ADMISSION = /^(?:收入|收住|收治)/;
 
@@ -90,8 +88,8 @@ function classifyDirected(text: string, q: QuantityMatch, before: string, entiti
     if (isPlanned(text, q.start)) return { start: q.start, end: q.end, kind: 'RELATIVE', value: q.duration, approx: false };
     const word = anchorBefore(text, q.start, entities);
     if (word !== null) return { start: q.start, end: q.end, kind: 'EVENT_RELATIVE', anchor: word, value: q.duration, approx: false };
-    // Nothing written before it to count from (no event, no date in its sentence): the reference; else not invented.
-    if (DATED_BEFORE.test(sentenceBefore(text, q.start))) return null;
+    // Opening its sentence, with nothing written before it to count from: the reference; else not invented.
+    if (!/^\s*(?:患者|患儿|病人)?\s*$/.test(sentenceBefore(text, q.start))) return null;
     return { start: q.start, end: q.end, kind: 'RELATIVE', value: q.duration, approx: false };
   }
   return { start: q.start, end: q.end, kind: 'RELATIVE', value: `-${q.duration}`, approx: false };

@@ -10,6 +10,12 @@ const CN_DIGIT = '[〇零一二三四五六七八九]';
 /** Characters a number can be part of: a date piece must not start in the middle of one. */
 export const NOT_AFTER_NUMBER = String.raw`(?<![\d.〇零一二两三四五六七八九十百千])`;
 
+/**
+ * A time preposition before a date (`于6月`, `在12号`, `至3/18`); `于` inside a comparison or a place (`大于3月`,
+ * `小于1/3`, `位于3点`) is no preposition.
+ */
+export const PREPOSITION = String.raw`(?:(?<![大小等高低多少位介属由对过])于|在|至|到|从|自)`;
+
 /** A month number, 1–12: `3`, `03`, `三`, `十一`. */
 export const MONTH = String.raw`(?:\d{1,2}|十[一二]?|[一二三四五六七八九])`;
 

@@ -81,11 +81,11 @@ const DAY_OFFSET: Readonly<Record<string, number>> = {
 };
 
 /** Before a bare clock: a time preposition or a clause break (`于14:30`, `，15:20`). */
-const CLAUSE_OR_PREPOSITION = /(?:^|[于在至到，,。；;：:\s]|\\U0004)$/;
+const CLAUSE_OR_PREPOSITION = /(?:^|(?<![大小等高低多少位介属由对过])于|[在至到，,。；;：:\s]|\\U0004)$/;
 /** A schedule, not a moment: `每天晚上8点服药`, `每晚8点`. */
 const SCHEDULE = /每[天日晚周]?[^，,。；;]{0,3}$/;
 /** Clock-face positions and lists of them: `8点钟方向`, `3点处`, `4点、7点`, `3--5点`. */
-const POSITION_AFTER = /^\s*(?:钟?方向|钟?处|钟?位|、|[-~—～]|至\s*\d|到\s*\d)/;
+const POSITION_AFTER = /^\s*(?:钟?方向|钟?处|钟?位|钟?距|、|[-~—～]|至\s*\d|到\s*\d)/;
 
 /**
  * Clock times not attached to a written date (guideline §1: `XXXX-XX-XXTHH:MM`): after a deictic day word
@@ -109,7 +109,7 @@ export function findBareClocks(text: string): TimexDraft[] {
     if (clock === null || clock.start !== at) continue;
     if (SCHEDULE.test(text.slice(Math.max(0, at - 6), at))) continue;
     if (POSITION_AFTER.test(text.slice(clock.end, clock.end + 4))) continue;
-    const context = clock.period !== null || deictic !== null || (CLAUSE_OR_PREPOSITION.test(before) && (clock.exact || /[于在至到]\s*$/.test(before)));
+    const context = clock.period !== null || deictic !== null || (CLAUSE_OR_PREPOSITION.test(before) && (clock.exact || /(?:(?<![大小等高低多少位介属由对过])于|[在至到])\s*$/.test(before)));
     if (!context) continue;
     // `今日凌晨3:00`: 凌晨 joins the day word (guideline §1: `今日凌晨`), so the clock starts at its hour.
     const start = deictic && clock.period === '凌晨' ? clock.hourStart : clock.start;

@@ -19,13 +19,13 @@ const PREFIX: Readonly<Record<string, number>> = { 上上: -2, 上: -1, 本: 0, 
 /**
  * One pattern for all deictics: a day word (optionally with `凌晨`, the only time-of-day word in the span), a year
  * word, or a direction prefix with a week or month word, each with an optional `初/末/底` (kept in the span).
- * Guards: `后天性` (acquired), `术前日`, `上周期/本周期` (cycles), `本月经` (menses), weekday names (`下周三`,
+ * Guards: `后天性` (acquired), `术前日`, `上周期/本周期` (cycles), `本周(氏)蛋白` (Bence Jones), `本月经` (menses), weekday names (`下周三`,
  * not handled), a following month (`今年5月` is a DATE) and a following day (`上个月15号` is a DATE).
  */
 const DEICTIC_RE = new RegExp(
   String.raw`(?<day>大前天|大后天|(?<![术院疗])前天|(?<![术院疗])前日|昨天|昨日|昨晚|昨夜|今天|今日|今晨|今早|今晚|今夜|明天|明日|明晨|明早|明晚|(?<![术之以然最先落])后天(?!性))(?<dawn>凌晨)?` +
     String.raw`|(?<year>大前年|(?<![\d〇零一二三四五六七八九十])前年|去年|上一年|上年(?!度|龄)|今年|本年|明年|下一年|下年|来年|(?<![\d之以然最落])后年)` +
-    String.raw`|(?<pre>上上|下下|上|下|本|这一|这个|这|今个)个?(?:(?<week>周|星期|礼拜|週)(?![期一二三四五六日天围边])|(?<month>月)(?![经份]))` +
+    String.raw`|(?<pre>上上|下下|上|下|本|这一|这个|这|今个)个?(?:(?<week>周|星期|礼拜|週)(?![期一二三四五六日天围边氏]|蛋白)|(?<month>月)(?![经份]))` +
     String.raw`(?![〇零一二三四五六七八九十\d]+[月日号])`,
   'g',
 );

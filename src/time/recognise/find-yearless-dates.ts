@@ -1,15 +1,15 @@
-import { DAY, dateFields, MONTH, NOT_A_BARE_DAY, NOT_A_QUANTITY, readNumber } from './date-grammar.js';
+import { DAY, dateFields, MONTH, NOT_A_BARE_DAY, NOT_A_QUANTITY, PREPOSITION, readNumber } from './date-grammar.js';
 import type { TimexDraft } from './draft.js';
 import { collect, type DatePattern } from './date-pattern.js';
 
 /** Not right after a digit, a date separator after a digit (`2014-8月`), a numeral, or a word that makes the month a count (`每3月`, `第3月`). */
 const MONTH_FREE = String.raw`(?<![\d.年月〇零一二两三四五六七八九十百千每第个近约])(?<!\d[\-/])`;
 /** Words that open an event: a bare `N月` at a clause start before one is a calendar month (`，12月于本院复查`). */
-const EVENT_OPENER = String.raw`(?=\s*(?:[于在行开复查发确诊出就入住再因无自感体予口服停做返接手化放起]|来[院诊我本]|[至到及和、—\-~]\s*${MONTH}月))`;
+const EVENT_OPENER = String.raw`(?=\s*(?:[于在行开复查发确诊出就入住再因无自感体予口服停做返接手化放起]|来[院诊我本]|[至到及和、—\-~]\s*${MONTH}月${NOT_A_QUANTITY}))`;
 /** Things numbered with 号/日 that are no day: `15号床`, `14号导尿管`, `3号染色体`. */
-const NUMBERED_THING = String.raw`(?!\s*(?:[床楼房室区层线管针机位字门窗码柜袋瓶]|染色|病区|导))`;
-/** What a day-only date follows: a time preposition, a list joiner or a clause break (`于12号`, `，23日`). */
-const DAY_OPENER = String.raw`(?<=^|[于在至到及和与、，,。；;：:\s]|\\U0004)`;
+const NUMBERED_THING = String.raw`(?!\s*(?:[床楼房室区层线管针机位字门窗码柜袋瓶A-Za-z]|染色|病区|导|密码))`;
+/** A count after it makes the day a frequency (`一日10余次`). */
+const NOT_A_FREQUENCY = String.raw`(?![^，,。；;]{0,4}?[\d一二三四五六七八九十]+[余多+]?次)`;
 const MONTH_OFFSET: Readonly<Record<string, number>> = { 上上: -2, 上: -1, 本: 0, 这: 0, 这个: 0, 今: 0, 下: 1, 下下: 2 };
 
 const YEARLESS: readonly DatePattern[] = [
@@ -25,7 +25,7 @@ const YEARLESS: readonly DatePattern[] = [
   },
   // 于3/18, 于11/3: a slash date only after a time preposition (`淋巴结3/12` and `1/4见癌转移` are fractions).
   {
-    re: /(?<=[于在至到从自]\s?)(?<m>\d{1,2})\/(?<d>\d{1,2})(?![\d/%.])(?!\s*(?:枚|个|例|见|未|HPF))/g,
+    re: new RegExp(String.raw`(?<=${PREPOSITION}\s?)(?<m>\d{1,2})\/(?<d>\d{1,2})(?![\d/%.])(?!\s*(?:枚|个|例|见|未|HPF))`, 'g'),
     read: (g) => dateFields(null, readNumber(g.m), readNumber(g.d)),
   },
   // 上个月15号, 本月9日, 下月九号, 下下个月10号 (relative to the reference); 同月9号 (the narrative's month)
@@ -37,10 +37,15 @@ const YEARLESS: readonly DatePattern[] = [
       return f;
     },
   },
-  // 于12号, ，23日, 于三日: a day of the month (its month and year come from the narrative or the reference)
+  // 于12号, 于三日, ，23日, 12日、13日: a day of the month (its month and year come from the narrative or the
+  // reference). After a clause break only in digits (`，一日10余次` counts), after a list joiner only after a day.
   {
-    re: new RegExp(String.raw`${DAY_OPENER}(?<d>${DAY})[日号](?![前后内来余多以左许]|之[前后内]|[起开]?\s*(?:内|以内))${NUMBERED_THING}`, 'g'),
-    read: (g) => dateFields(null, null, readNumber(g.d)),
+    re: new RegExp(
+      String.raw`(?:(?<=${PREPOSITION})(?<d>${DAY})|(?<=^|[，,。；;\s]|\\U0004|[日号][、及和与])(?<dd>\d{1,2}))[日号]` +
+        String.raw`(?![前后内来余多以左许]|之[前后内]|[起开]?\s*(?:内|以内))${NUMBERED_THING}${NOT_A_FREQUENCY}`,
+      'g',
+    ),
+    read: (g) => dateFields(null, null, readNumber(g.d ?? g.dd)),
   },
   // 9月份, 3月初, 六月上旬, 五月中 (a month with a calendar suffix)
   {
@@ -49,7 +54,7 @@ const YEARLESS: readonly DatePattern[] = [
   },
   // 于6月确诊, 在11月, 至12月: after a time preposition a month is a calendar month, unless it counts (`于3月前`)
   {
-    re: new RegExp(String.raw`(?<=[于在至到从自](?:今年)?)(?<m>${MONTH})月${NOT_A_QUANTITY}`, 'g'),
+    re: new RegExp(String.raw`(?<=${PREPOSITION})(?<m>${MONTH})月${NOT_A_QUANTITY}`, 'g'),
     read: (g) => dateFields(null, readNumber(g.m), null),
   },
   // ，12月于本院复查, 患者3月于外院行…, 十二月至一月…: at a clause start, before an event word or a month range
