@@ -37,11 +37,11 @@ const YEARLESS: readonly DatePattern[] = [
       return f;
     },
   },
-  // 于12号, 于三日, ，23日, 12日、13日: a day of the month (its month and year come from the narrative or the
+  // 于12号, 于三日, 嘱15号, ，23日, 12日、13日: a day of the month (its month and year come from the narrative or the
   // reference). After a clause break only in digits (`，一日10余次` counts), after a list joiner only after a day.
   {
     re: new RegExp(
-      String.raw`(?:(?<=${PREPOSITION})(?<d>${DAY})|(?<=^|[，,。；;\s]|\\U0004|[日号][、及和与])(?<dd>\d{1,2}))[日号]` +
+      String.raw`(?:(?<=${PREPOSITION}|嘱|拟|预约|定于)(?<d>${DAY})|(?<=^|[，,。；;\s]|\\U0004|[日号][、及和与])(?<dd>\d{1,2}))[日号]` +
         String.raw`(?![前后内来余多以左许]|之[前后内]|[起开]?\s*(?:内|以内))${NUMBERED_THING}${NOT_A_FREQUENCY}`,
       'g',
     ),

@@ -54,6 +54,15 @@ export function addMonths(d: CalendarDay, months: number): CalendarDay {
   return { year, month, day: Math.min(d.day, daysInMonth(year, month)) };
 }
 
+const MONDAY = toDayNumber({ year: 2018, month: 3, day: 12 });
+
+/** The Monday that starts the ISO week holding `d`: Wed 2018-03-14 → Mon 2018-03-12; Sun 2018-03-18 → 2018-03-12. */
+export function weekStart(d: CalendarDay): CalendarDay {
+  // Weekdays repeat every 7 days from any known Monday (2018-03-12).
+  const n = toDayNumber(d);
+  return fromDayNumber(n - ((((n - MONDAY) % 7) + 7) % 7));
+}
+
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
 /** `YYYY-MM-DD`. */

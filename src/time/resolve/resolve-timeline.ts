@@ -1,6 +1,6 @@
 import type { EntityMention, EntityType } from '../../domain/entity.js';
 import type { ResolvedInterval, TimeLink, Timex, TimexResolution } from '../../domain/time.js';
-import { parseDay } from './calendar.js';
+import { addDays, formatDay, parseDay, weekStart } from './calendar.js';
 import { anchorEntityTypes, VISIT_ANCHORS } from './anchor-types.js';
 import { offsetInterval } from './interval-math.js';
 import { parseDuration } from './iso-duration.js';
@@ -29,7 +29,7 @@ const VISIT_WINDOW_AFTER = 20;
 
 /**
  * Places every TIMEX on the calendar (guideline §1 values → intervals). DATE by its own fields; RELATIVE against
- * `recordedAt`; EVENT_RELATIVE against its anchor: the nearest earlier entity of the anchor's type placed by its own
+ * `recordedAt` (a deictic week, `下周`, as the whole Monday–Sunday week); EVENT_RELATIVE against its anchor: the nearest earlier entity of the anchor's type placed by its own
  * link, else the latest prior event of that type, else unresolved (ANCHOR_NOT_FOUND) — never guessed.
  * `resolveTimeline({ recordedAt: '2018-05-10', timexes: [{ id: 'T1', kind: 'RELATIVE', value: '-P3M', … }], … })` →
  * `[{ timexId: 'T1', interval: { start: '2018-02-01', end: '2018-02-28', precision: 'MONTH', approx: false } }]`
@@ -59,6 +59,11 @@ export function resolveTimeline(input: ResolveTimelineInput): TimexResolution[] 
     if (offset.unknown) return { timexId: t.id, interval: null, unresolvedReason: 'UNKNOWN_QUANTITY' };
     if (t.kind === 'RELATIVE') {
       if (reference === null) return { timexId: t.id, interval: null, unresolvedReason: 'INVALID_DATE' };
+      if (t.calendarUnit === 'WEEK') {
+        // `下周`: the whole calendar week (Monday to Sunday), not the day seven days on.
+        const monday = addDays(weekStart(reference), offset.sign * offset.weeks * 7);
+        return { timexId: t.id, interval: { start: formatDay(monday), end: formatDay(addDays(monday, 6)), precision: 'DAY', approx: t.approx } };
+      }
       const ref: ResolvedInterval = { start: input.recordedAt, end: input.recordedAt, precision: 'DAY', approx: false };
       return { timexId: t.id, interval: offsetInterval(ref, offset, t.approx) };
     }
