@@ -42,19 +42,37 @@ export async function loadConceptIndex(dir: string = defaultConceptsDir()): Prom
   return new LoadedConceptIndex(files.manifest.version, table, diagnosis);
 }
 
+/** Mentions repeat across records (乳腺癌, 化疗): remember this many answers, oldest forgotten first. */
+const CACHE_SIZE = 50_000;
+
 class LoadedConceptIndex implements ConceptIndex {
   readonly #matchers = new Map<ConceptSystem, MentionMatcher>();
+  readonly #cache = new Map<string, ConceptRef | null>();
 
-  constructor(readonly version: string, private readonly table: ConceptTable, private readonly diagnosis: DiagnosisModel | null) {}
+  constructor(readonly version: string, private readonly table: ConceptTable, private readonly diagnosis: DiagnosisModel | null) {
+    // Built at load, not on the first mention: a record's latency should not pay for a vocabulary's BM25 index.
+    for (const system of CONCEPT_SYSTEMS) this.matcher(system);
+  }
 
   normalise(type: EntityType, text: string): ConceptRef | null {
     if (!TYPES.has(type)) throw new NormaliseError('BAD_USER_INPUT', `normalise: expected an entity type (${ENTITY_TYPES.join(', ')}), got '${String(type).slice(0, 20)}'`);
     if (typeof text !== 'string') throw new NormaliseError('BAD_USER_INPUT', `normalise: expected text to be a string, got ${typeof text}`);
     const system = SYSTEM_OF[type];
     if (system === undefined) return null;
+    const key = `${system}\u0000${text}`;
+    const cached = this.#cache.get(key);
+    if (cached !== undefined) return cached;
+    const answer = this.compute(system, text);
+    if (this.#cache.size >= CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value as string);
+    this.#cache.set(key, answer);
+    return answer;
+  }
+
+  private compute(system: ConceptSystem, text: string): ConceptRef | null {
     const lexical = this.matcher(system).match(text);
     if (lexical !== null && lexical.score >= 1) return this.table.ref(lexical.id, 1);
-    if (system === 'ICD10' && this.diagnosis !== null) {
+    // The learnt model costs about a millisecond a mention: ask it only when string similarity is unsure.
+    if (system === 'ICD10' && this.diagnosis !== null && (lexical === null || lexical.score < 0.8)) {
       // The learnt model knows clinical shorthand no string similarity sees (冠心病 → 冠状动脉粥样硬化性心脏病).
       const best = scoreDiagnosis(this.diagnosis, text).find((s) => !this.diagnosis!.morphology[s.label]);
       if (best && best.probability >= this.diagnosis.ranker.floor && (lexical === null || best.probability >= lexical.score)) {

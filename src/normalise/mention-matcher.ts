@@ -24,6 +24,7 @@ export interface Match {
 /** Below this similarity nothing in the vocabulary fits well enough (tuned on CHIP-CDN train names, README). */
 const MIN_SIMILARITY = 0.55;
 const BM25_CANDIDATES = 24;
+const MORPHOLOGY = /^M\d{6}\/\d$/u;
 
 export class MentionMatcher {
   readonly #ids: number[];
@@ -32,7 +33,11 @@ export class MentionMatcher {
 
   constructor(private readonly table: ConceptTable, readonly system: ConceptSystem) {
     const ids: number[] = [];
-    for (let id = 0; id < table.size; id++) if (table.system(id) === system && !isCategory(table.code(id))) ids.push(id);
+    // ICD-O morphology codes (M850000/3 浸润性导管癌) describe tissue, not the disease a mention names: only an exact
+    // name reaches them, never a similarity (左乳浸润性导管癌 is a breast cancer, C50).
+    for (let id = 0; id < table.size; id++) {
+      if (table.system(id) === system && !isCategory(table.code(id)) && !MORPHOLOGY.test(table.code(id))) ids.push(id);
+    }
     this.#ids = ids;
     this.#names = ids.map((id) => foldText(table.name(id)));
     this.#bm25 = new Bm25Index(this.#names);
