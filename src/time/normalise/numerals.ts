@@ -53,8 +53,19 @@ export function parseInteger(s: string): number | null {
 }
 
 /**
+ * Two consecutive Chinese digits are a small range, "three or four" (`三四年`, `五六天`): the lower bound, 3.
+ * Null when the string is not such a pair.
+ */
+export function parseConsecutivePair(s: string): number | null {
+  const chars = [...s];
+  if (chars.length !== 2 || chars.some((c) => c === '零' || c === '〇' || c === '两' || c === '俩')) return null;
+  const [a, b] = chars.map((c) => DIGITS[c]);
+  return a !== undefined && b !== undefined && b === a + 1 ? a : null;
+}
+
+/**
  * Parses the number of a time quantity.
- * `3` → 3, `1.5` → 1.5, `三` → 3, `俩` → 2, `半` → 0.5, `数` / `几` / `多` → pattern `X`, `十几` → `1X`, `数十` → `X0`.
+ * `3` → 3, `1.5` → 1.5, `三` → 3, `俩` → 2, `三四` → 3 (a range: its lower bound), `半` → 0.5, `数` / `几` / `多` → pattern `X`, `十几` → `1X`, `数十` → `X0`.
  */
 export function parseQuantityNumber(raw: string): ParsedNumber | null {
   const s = raw.trim();
@@ -71,6 +82,8 @@ export function parseQuantityNumber(raw: string): ParsedNumber | null {
     if (whole === null || frac.some((d) => d === undefined)) return null;
     return { kind: 'number', value: Number(`${whole}.${frac.join('')}`) };
   }
+  const pair = parseConsecutivePair(s);
+  if (pair !== null) return { kind: 'number', value: pair };
   const n = parseChineseInteger(s);
   return n === null ? null : { kind: 'number', value: n };
 }

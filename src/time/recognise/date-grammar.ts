@@ -2,7 +2,7 @@
  * The pieces calendar expressions are built from, in digits and in Chinese numerals, and their readers.
  * Every pattern runs on folded text (fold-text.ts), so full-width digits are ASCII here.
  */
-import { parseDigitString, parseInteger } from '../normalise/numerals.js';
+import { parseConsecutivePair, parseDigitString, parseInteger } from '../normalise/numerals.js';
 import type { DateFields } from './draft.js';
 
 const CN_DIGIT = '[〇零一二三四五六七八九]';
@@ -61,10 +61,7 @@ export function expandTwoDigitYear(n: number): number {
  * usual "three or four years", so they are a year only when a month follows (`八九年五月`).
  */
 export function isCountPair(raw: string): boolean {
-  const chars = [...raw];
-  if (chars.length !== 2 || /\d/.test(raw)) return false;
-  const [a, b] = chars.map((c) => parseDigitString(c));
-  return a !== null && b !== null && a !== undefined && b !== undefined && b === a + 1;
+  return parseConsecutivePair(raw) !== null;
 }
 
 /** A month or day number in digits or Chinese: `03` → 3, `十一` → 11. */

@@ -17,7 +17,7 @@ export interface ClockHit {
 const PERIOD = '(?:凌晨|清晨|早晨|早上|上午|中午|午后|下午|傍晚|晚上|晚间|夜间|夜里|半夜|早|晚|晨|夜)';
 const HOUR = '(?:2[0-4]|[01]?\\d|[零〇一二两三四五六七八九十]{1,3})';
 const CN_MINUTE = '(?:[零〇][一二三四五六七八九]|[一二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九])';
-const MINUTE = `(?:[0-5]?\\d|${CN_MINUTE})`;
+const MINUTE = `(?:[0-5]?\\d(?!\\d)|${CN_MINUTE})`;
 
 /**
  * The clock grammar: an optional period word, an hour, then `:MM(:SS)` or `点/时` with minutes, `半`, `N刻`, seconds,
@@ -26,7 +26,7 @@ const MINUTE = `(?:[0-5]?\\d|${CN_MINUTE})`;
 const CLOCK = new RegExp(
   `(?<period>${PERIOD})?\\s{0,2}(?<h>${HOUR})\\s{0,2}(?:` +
     `[:：](?<mm>[0-5]\\d)(?![\\d])(?:[:：](?<ss>[0-5]\\d)(?![\\d]))?(?<fen>分)?` +
-    `|(?<w>点|时)(?!间|期|候|钟方向|方向)钟?(?:(?<q>[一二三123])刻|(?<m2>${MINUTE})分?(?![钟刻])|(?<half>半))?(?:(?<s2>${MINUTE})秒)?(?:整|正)?)`,
+    `|(?<w>点|时)(?!间|期|候|钟方向|方向)钟?(?:(?<q>[一二三123])刻|(?<m2>${MINUTE})分?(?![钟刻])|(?<half>半))?(?:(?<s2>${MINUTE})秒)?(?:整|正)?(?!\\d))`,
   'y',
 );
 

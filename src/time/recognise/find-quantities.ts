@@ -1,5 +1,5 @@
 import type { EntityMention } from '../../domain/entity.js';
-import { parseQuantityNumber } from '../normalise/numerals.js';
+import { parseConsecutivePair, parseQuantityNumber } from '../normalise/numerals.js';
 import { quantityToDuration, unitOf, type DurationUnit } from '../normalise/duration.js';
 import type { ParsedNumber } from '../normalise/numerals.js';
 import type { TimexDraft } from './draft.js';
@@ -59,7 +59,8 @@ export function findQuantities(text: string, entities: readonly EntityMention[],
     const draft = classifyQuantity(text, match, entities, quotes);
     if (draft === null) continue;
     const quantityText = text.slice(match.start, draft.end);
-    draft.approx = hasApproxMarker(quantityText, true) || /X/.test(draft.value);
+    // `三四年`: a range written as two consecutive digits is approximate like `3-4年`.
+    draft.approx = hasApproxMarker(quantityText, true) || /X/.test(draft.value) || parseConsecutivePair(g.n1 ?? '') !== null;
     out.push(draft);
   }
   return out;
