@@ -77,6 +77,7 @@ export async function startPlatform(config: Config, log: Log = stderrLog): Promi
       host: config.host,
       port: config.port,
       query: config.query,
+      access: config.access,
       readiness: new Readiness({ neo4j: () => graph.driver.ping(), model: async () => void (await ner.extract('复查')) }),
       log,
     });
@@ -91,6 +92,9 @@ export async function startPlatform(config: Config, log: Log = stderrLog): Promi
     });
     await jobs.start(); // resumes jobs a previous process left unfinished
     log(`graphql: listening on ${server.url}`);
+    log(config.access.keys.length > 0
+      ? `access: ${config.access.keys.length} API keys (${[...new Set(config.access.keys.map((k) => k.role))].join(', ')}); anonymous callers refused`
+      : 'access: no API keys configured (loopback development): every caller is admin');
 
     let closing: Promise<void> | null = null;
     return { url: server.url, close: () => (closing ??= stopAll()) };

@@ -5,6 +5,12 @@
  * Every document passes the query limits (`api/query-limits.ts`) over both transports; bodies are capped
  * (`bodyLimitBytes`) and every HTTP-level failure is a JSON GraphQL error (`api/http-errors.ts`), never an HTML page.
  *
+ * Access control (src/auth): with API keys configured, HTTP needs `Authorization: Bearer <key>` (else 401
+ * `UNAUTHENTICATED`) and a WebSocket needs `{ authorization: 'Bearer <key>' }` in `connection_init` (else close 4401);
+ * fields check the key's role (`FORBIDDEN`). A WebSocket upgrade from a browser `Origin` not on the allow-list is
+ * refused (403), each connection runs at most `maxSubscriptionsPerConnection` operations, and every operation that
+ * read a patient writes an audit line (ids only).
+ *
  * Shutdown is in steps so the composition root can put the job service between them (main.ts):
  * `stopAccepting()` (new requests, upgrades and operations get SERVICE_UNAVAILABLE; running requests finish) →
  * … jobs stop … → `closeSubscriptions()` (every subscription completes, every socket closes with 1001 Going Away)
@@ -24,6 +30,11 @@ import express from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { writeAudit } from './auth/audit-log.js';
+import { principalOf, requireApiKey } from './auth/http-auth.js';
+import { authenticate } from './auth/keys.js';
+import { allowedOrigins, originAllowed } from './auth/origin-check.js';
+import { OPEN_PRINCIPAL, type Principal } from './auth/roles.js';
 import type { CoalescingPubSub } from './api/coalescing-pubsub.js';
 import { createContext, type ApiContext } from './api/context.js';
 import { maskError, type Log } from './api/error-mask.js';
@@ -33,8 +44,9 @@ import { apolloQueryLimits, checkWsOperation, queryLimitRules } from './api/quer
 import type { Readiness } from './api/readiness.js';
 import { RequestGate } from './api/request-gate.js';
 import type { ApiServices } from './api/services.js';
-import type { LimitsConfig, QueryLimitsConfig } from './config/config.js';
+import type { AccessConfig, LimitsConfig, QueryLimitsConfig } from './config/config.js';
 import { ServiceUnavailableError } from './errors/service-unavailable.error.js';
+import { TooManySubscriptionsError } from './errors/too-many-subscriptions.error.js';
 import { mountWebAssets } from './web-assets.js';
 
 export interface ServerOptions {
@@ -47,6 +59,8 @@ export interface ServerOptions {
   query?: QueryLimitsConfig;
   /** `/readyz`; absent: ready whenever the server accepts requests. */
   readiness?: Readiness;
+  /** API keys, WebSocket origins, subscriptions per connection; default `OPEN_ACCESS` (loopback development). */
+  access?: AccessConfig;
   log?: Log;
 }
 
@@ -66,6 +80,9 @@ export const DEFAULT_QUERY_LIMITS: QueryLimitsConfig = Object.freeze({
   maxDepth: 10, maxAliases: 15, maxDirectives: 10, maxCost: 5000, maxTokens: 2000, maxResultItems: 20_000,
 });
 
+/** No keys (every caller is admin), the server's own origins, 100 operations per WebSocket. */
+export const OPEN_ACCESS: AccessConfig = Object.freeze({ keys: [], allowedOrigins: null, maxSubscriptionsPerConnection: 100 });
+
 /**
  * Largest accepted body: a full call (MAX_CHARS_PER_CALL characters, each up to 6 bytes as a JSON `\uXXXX` escape,
  * plus ~2 KB of fields per record) and 1 MB for the document. Default limits: about 5 MB.
@@ -78,7 +95,8 @@ export async function startServer(options: ServerOptions): Promise<PlatformServe
   const { schema, services, pubsub } = options;
   const query = options.query ?? DEFAULT_QUERY_LIMITS;
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
-  const context = (): ApiContext => createContext(services, pubsub, query.maxResultItems);
+  const access = options.access ?? OPEN_ACCESS;
+  const context = (principal: Principal): ApiContext => createContext(services, pubsub, query.maxResultItems, principal);
   const gate = new RequestGate();
   const app = express();
   const http: Server = createServer(app);
@@ -86,18 +104,44 @@ export async function startServer(options: ServerOptions): Promise<PlatformServe
   const wsServer = new WebSocketServer({
     server: http,
     path: '/graphql',
-    verifyClient: (_info, done) => (gate.accepting ? done(true) : done(false, 503, 'shutting down')),
+    verifyClient: (info, done) => {
+      if (!gate.accepting) return done(false, 503, 'shutting down');
+      // The port is known only after listen (PORT=0), so the default list is built on first use.
+      origins ??= allowedOrigins(access.allowedOrigins, options.host, (http.address() as AddressInfo).port);
+      if (!originAllowed(origins, info.req.headers.origin)) {
+        log(`websocket: refused upgrade from origin not allowed (${JSON.stringify(String(info.req.headers.origin).slice(0, 100))})`);
+        return done(false, 403, 'origin not allowed');
+      }
+      done(true);
+    },
   });
+  let origins: ReadonlySet<string> | null = null;
   const wsRules = queryLimitRules(query);
   const operations = new OperationCounter(); // graphql-ws operations whose `complete` is not sent yet
-  const wsCleanup = useServer<Record<string, unknown>, { apiContext?: ApiContext }>(
+  const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal }>(
     {
       schema,
-      context,
-      onSubscribe: (_ctx, _id, payload) => {
+      context: (ctx) => context(ctx.extra.principal ?? OPEN_PRINCIPAL),
+      onConnect: (ctx) => {
+        if (access.keys.length === 0) return true;
+        const params = ctx.connectionParams ?? {};
+        const result = authenticate(access.keys, params['authorization'] ?? params['Authorization']);
+        if (typeof result === 'string') {
+          ctx.extra.socket.close(4401, result === 'missing' ? 'Unauthorized: API key required' : 'Unauthorized: invalid API key');
+          return false;
+        }
+        ctx.extra.principal = result;
+        return true;
+      },
+      onSubscribe: (ctx, _id, payload) => {
         if (!gate.accepting) {
           const error = new ServiceUnavailableError('shutting down');
           return [new GraphQLError(error.message, { originalError: error })];
+        }
+        // ctx.subscriptions already holds this operation's id
+        if (Object.keys(ctx.subscriptions).length > access.maxSubscriptionsPerConnection) {
+          const error = new TooManySubscriptionsError(access.maxSubscriptionsPerConnection);
+          return [new GraphQLError(error.message, { originalError: error, extensions: error.extensions })];
         }
         const checked = checkWsOperation(schema, payload.query, query, wsRules);
         if ('errors' in checked) return checked.errors.map((e) => maskedGraphQLError(e, log));
@@ -109,7 +153,8 @@ export async function startServer(options: ServerOptions): Promise<PlatformServe
           operationName: payload.operationName ?? null,
         };
       },
-      onNext: (_ctx, _id, _payload, _args, result) => {
+      onNext: (_ctx, _id, _payload, args, result) => {
+        writeAudit(log, args.contextValue as ApiContext | undefined, args.document, args.operationName);
         if (!result.errors) return;
         return { ...result, errors: result.errors.map((e) => maskError(e.toJSON(), e, log)) };
       },
@@ -130,7 +175,11 @@ export async function startServer(options: ServerOptions): Promise<PlatformServe
     validationRules: [...limits.validationRules, noSubscriptionOverHttp],
     parseOptions: limits.parseOptions,
     // Sandbox loads from a CDN (unreachable on hospital networks); browsers get GraphiQL from web-assets.ts instead.
-    plugins: [...limits.plugins, ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ...limits.plugins,
+      ApolloServerPluginLandingPageDisabled(),
+      { requestDidStart: async () => ({ willSendResponse: async (rc) => writeAudit(log, rc.contextValue, rc.document, rc.operationName) }) },
+    ],
   });
   await apollo.start();
 
@@ -147,7 +196,8 @@ export async function startServer(options: ServerOptions): Promise<PlatformServe
     res.status(report.ready ? 200 : 503).json({ status: report.ready ? 'ready' : 'unavailable', ...report });
   });
   mountWebAssets(app); // viewer at /, GraphiQL for browsers at GET /graphql: before Apollo, which answers the rest
-  app.use('/graphql', express.json({ limit: bodyLimit }), requireJsonBody(), expressMiddleware(apollo, { context: async () => context() }));
+  app.use('/graphql', express.json({ limit: bodyLimit }), requireJsonBody(), requireApiKey(access.keys),
+    expressMiddleware(apollo, { context: async ({ res }) => context(principalOf(res)) }));
   installHttpErrorHandlers(app, log, bodyLimit); // keep last: 404 and JSON error pages for everything above
 
   await new Promise<void>((resolve, reject) => {

@@ -10,6 +10,8 @@ import DataLoader from 'dataloader';
 import type {
   ConceptView, EntityView, PatientView, RecordView, TermView, TimelineEvent, TimelineQuery, TimexView,
 } from '../graph/graph.types.js';
+import { auditedReads, PatientAccess } from '../auth/audit-log.js';
+import { OPEN_PRINCIPAL, type Principal } from '../auth/roles.js';
 import type { CoalescingPubSub } from './coalescing-pubsub.js';
 import { ResultBudget } from './result-budget.js';
 import type { ApiServices, ReadsPort } from './services.js';
@@ -37,10 +39,18 @@ export interface ApiContext {
   loaders: Loaders;
   /** List items this operation may still return (MAX_RESULT_ITEMS); list field resolvers take from it. */
   budget: ResultBudget;
+  /** Who is calling (src/auth); `OPEN_PRINCIPAL` (admin) when no API key is configured. */
+  principal: Principal;
+  /** The patients this operation has read, for the audit log (src/auth/audit-log.ts). */
+  access: PatientAccess;
 }
 
-export function createContext(services: ApiServices, pubsub: CoalescingPubSub, maxResultItems?: number): ApiContext {
-  return { services, pubsub, loaders: createLoaders(services.reads), budget: new ResultBudget(maxResultItems) };
+export function createContext(
+  services: ApiServices, pubsub: CoalescingPubSub, maxResultItems?: number, principal: Principal = OPEN_PRINCIPAL,
+): ApiContext {
+  const access = new PatientAccess();
+  const reads = auditedReads(services.reads, access); // loaders and direct reads (entity search) alike
+  return { services: { ...services, reads }, pubsub, loaders: createLoaders(reads), budget: new ResultBudget(maxResultItems), principal, access };
 }
 
 /** The repository's batch methods already answer in key order (null / [] for misses), as DataLoader requires. */

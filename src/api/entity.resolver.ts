@@ -1,4 +1,5 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { PERMISSIONS } from '../auth/roles.js';
 import type { EntityType } from '../domain/entity.js';
 import type { ApiContext } from './context.js';
 import { ConceptNode, EntityConnectionNode, EntityNode, TermNode } from './entity.type.js';
@@ -19,6 +20,7 @@ class EntitiesArgs extends PageArgs {
 
 @Resolver(() => EntityNode)
 export class EntityResolver {
+  @Authorized(PERMISSIONS.read)
   @Query(() => EntityConnectionNode, { description: 'Stored entities across all patients, filtered, with cursor pagination.' })
   async entities(@Args(() => EntitiesArgs) args: EntitiesArgs, @Ctx() ctx: ApiContext): Promise<EntityConnectionNode> {
     const page = await ctx.services.reads.searchEntities({

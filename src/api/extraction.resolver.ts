@@ -1,4 +1,5 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { PERMISSIONS } from '../auth/roles.js';
 import { CalendarDateScalar } from './calendar-date.scalar.js';
 import type { ApiContext } from './context.js';
 import { ExtractionPreviewNode } from './extraction.type.js';
@@ -6,6 +7,7 @@ import { validateText } from './record.validation.js';
 
 @Resolver(() => ExtractionPreviewNode)
 export class ExtractionResolver {
+  @Authorized(PERMISSIONS.extract)
   @Query(() => ExtractionPreviewNode, {
     description: 'Run NER and time analysis on a text without storing anything (EMPTY_TEXT / TEXT_TOO_LONG as for records).',
   })

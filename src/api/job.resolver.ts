@@ -1,4 +1,5 @@
-import { Arg, Args, ArgsType, Ctx, Field, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { PERMISSIONS } from '../auth/roles.js';
 import { NotFoundError } from '../errors/not-found.error.js';
 import type { ApiContext } from './context.js';
 import { JobStatusEnum, type JobStatusValue } from './enums.js';
@@ -17,6 +18,7 @@ class JobsArgs extends PageArgs {
 
 @Resolver(() => JobNode)
 export class JobResolver {
+  @Authorized(PERMISSIONS.submit)
   @Mutation(() => JobNode, {
     description:
       'Queue records for NER + time linking. The whole call is validated first and every bad record is reported at once ' +
@@ -25,10 +27,13 @@ export class JobResolver {
       'rejected call stores nothing. The job is persisted before this returns and survives a restart. Records already ' +
       'stored are not duplicated. Neo4j unavailable → SERVICE_UNAVAILABLE within seconds.',
   })
-  submitRecords(@Arg('records', () => [RecordInput]) records: RecordInput[], @Ctx() ctx: ApiContext): Promise<JobNode> {
-    return submitRecords(ctx.services, records);
+  async submitRecords(@Arg('records', () => [RecordInput]) records: RecordInput[], @Ctx() ctx: ApiContext): Promise<JobNode> {
+    const job = await submitRecords(ctx.services, records);
+    ctx.access.note(records.map((r) => r.patientId)); // audit: accepted calls only
+    return job;
   }
 
+  @Authorized(PERMISSIONS.submit)
   @Mutation(() => JobNode, {
     description:
       'Cancel a job: its queued records are dropped (their text removed; records never processed before are removed), ' +
@@ -39,11 +44,13 @@ export class JobResolver {
     return ctx.services.jobs.cancel(id);
   }
 
+  @Authorized(PERMISSIONS.jobs)
   @Query(() => JobNode, { nullable: true, description: 'A job by id; null when unknown.' })
   job(@Arg('id', () => ID) id: string, @Ctx() ctx: ApiContext): Promise<JobNode | null> {
     return ctx.services.jobs.get(id);
   }
 
+  @Authorized(PERMISSIONS.jobs)
   @Query(() => JobConnectionNode, { description: 'Jobs, newest first, with cursor pagination.' })
   async jobs(@Args(() => JobsArgs) args: JobsArgs, @Ctx() ctx: ApiContext): Promise<JobConnectionNode> {
     const page = await ctx.services.jobs.list({
@@ -54,6 +61,7 @@ export class JobResolver {
     return { nodes: page.items, pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage } };
   }
 
+  @Authorized(PERMISSIONS.jobs)
   @Subscription(() => JobProgressNode, {
     description:
       'Progress of one job: first its current state, then every later state (bursts coalesced), completing after the ' +
@@ -70,6 +78,7 @@ export class JobResolver {
     return event;
   }
 
+  @Authorized(PERMISSIONS.jobs)
   @Subscription(() => JobProgressNode, {
     topics: TOPICS.EXTRACTION_EVENTS,
     description: 'Progress events of all jobs (coalesced per job for slow subscribers; final states always delivered).',

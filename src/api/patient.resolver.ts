@@ -1,4 +1,5 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { PERMISSIONS } from '../auth/roles.js';
 import type { Assertion, EntityType, Subject } from '../domain/entity.js';
 import { BadUserInputError } from '../errors/bad-user-input.error.js';
 import { CalendarDateScalar } from './calendar-date.scalar.js';
@@ -29,6 +30,7 @@ class TimelineArgs {
 
 @Resolver(() => PatientNode)
 export class PatientResolver {
+  @Authorized(PERMISSIONS.read)
   @Query(() => PatientNode, { nullable: true, description: 'A patient by id; null when unknown (no record of theirs was ever submitted).' })
   patient(@Arg('id', () => ID) id: string, @Ctx() ctx: ApiContext): Promise<PatientNode | null> {
     return ctx.loaders.patient.load(id);
@@ -62,6 +64,7 @@ export class PatientResolver {
     }));
   }
 
+  @Authorized(PERMISSIONS.read)
   @Subscription(() => PatientTimelineUpdateNode, {
     topics: TOPICS.TIMELINE_UPDATED,
     topicId: ({ args }) => (args as { patientId: string }).patientId,

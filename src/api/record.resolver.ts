@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { PERMISSIONS } from '../auth/roles.js';
 import { NotFoundError } from '../errors/not-found.error.js';
 import type { ApiContext } from './context.js';
 import { EntityNode } from './entity.type.js';
@@ -15,6 +16,7 @@ export async function loadRecord(ctx: ApiContext, recordId: string): Promise<Rec
 
 @Resolver(() => RecordNode)
 export class RecordResolver {
+  @Authorized(PERMISSIONS.read)
   @Query(() => RecordNode, { nullable: true, description: 'A stored record by id; null when unknown.' })
   record(@Arg('id', () => ID) id: string, @Ctx() ctx: ApiContext): Promise<RecordNode | null> {
     return ctx.loaders.record.load(id);

@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Authorized, Field, ID, Int, ObjectType } from 'type-graphql';
+import { PERMISSIONS } from '../auth/roles.js';
 import type { RecordKind } from '../domain/record.js';
 import type { RecordStatus } from '../graph/graph.types.js';
 import { CalendarDateScalar } from './calendar-date.scalar.js';
@@ -19,7 +20,8 @@ export class RecordNode {
   @Field(() => CalendarDateScalar, { description: 'Reference date for the relative times in the text.' })
   recordedAt!: string;
 
-  @Field(() => String)
+  @Authorized(PERMISSIONS.readText)
+  @Field(() => String, { description: 'The full record text: roles clinician and admin only (a researcher gets FORBIDDEN).' })
   text!: string;
 
   @Field(() => RecordStatusEnum)

@@ -5,6 +5,7 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
+import { authChecker } from '../auth/auth-checker.js';
 import { EntityResolver } from './entity.resolver.js';
 import { ExtractionResolver } from './extraction.resolver.js';
 import { JobResolver } from './job.resolver.js';
@@ -19,6 +20,7 @@ export function buildApiSchema(pubSub: PubSub): Promise<GraphQLSchema> {
     resolvers: [JobResolver, PatientResolver, PatientTimelineUpdateResolver, TimelineEventResolver, RecordResolver, EntityResolver, ExtractionResolver],
     pubSub,
     globalMiddlewares: [wellFormedArgs],
+    authChecker, // @Authorized(PERMISSIONS.x) fields: src/auth/roles.ts
     // class-validator on arguments; never echo the offending input (it may be record text) in the error.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });

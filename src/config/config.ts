@@ -22,12 +22,19 @@
  * | `MAX_RESULT_ITEMS` | `20000` | most list items (records, events, entities, timexes) one operation returns |
  * | `NEO4J_TIMEOUT_MS` | `5000` | how long a query waits for an unavailable Neo4j before `SERVICE_UNAVAILABLE` |
  * | `SHUTDOWN_GRACE_MS` | `5000` | how long shutdown waits for records in flight (then they stay queued) |
+ * | `API_KEYS` | unset | `name:role:sha256hex,…` (roles clinician, researcher, admin; src/auth); required unless HOST is loopback |
+ * | `API_KEYS_FILE` | unset | the same, one entry per line (`#` comments); both may be set |
+ * | `ALLOWED_ORIGINS` | own origins | comma-separated origins a browser WebSocket may come from (src/auth/origin-check.ts) |
+ * | `MAX_SUBSCRIPTIONS_PER_CONNECTION` | `100` | operations one WebSocket connection may run at once |
  *
  * @example
  *   loadConfig({ PORT: '8080' }).port          // 8080
  *   loadConfig({ PORT: 'eighty' })             // throws ConfigInvalidError: "PORT: expected an integer 0..65535, got 'eighty'"
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseApiKeys, type ApiKeyEntry } from '../auth/keys.js';
+import { isLoopbackHost } from '../auth/loopback.js';
 import { ConfigInvalidError } from '../errors/config-invalid.error.js';
 
 export interface Neo4jConfig {
@@ -63,6 +70,15 @@ export interface QueryLimitsConfig {
   readonly maxResultItems: number;
 }
 
+/** Who may call the API, and from where (src/auth). */
+export interface AccessConfig {
+  /** Empty: no authentication, every caller is admin (only allowed on a loopback HOST). */
+  readonly keys: readonly ApiKeyEntry[];
+  /** `null`: the server's own origins (127.0.0.1, localhost, [::1] and HOST, at PORT). */
+  readonly allowedOrigins: readonly string[] | null;
+  readonly maxSubscriptionsPerConnection: number;
+}
+
 export interface Config {
   readonly port: number;
   readonly host: string;
@@ -74,6 +90,7 @@ export interface Config {
   readonly jobConcurrency: number;
   /** On SIGINT/SIGTERM, how long records in flight may finish before they are left queued for the next start. */
   readonly shutdownGraceMs: number;
+  readonly access: AccessConfig;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -123,6 +140,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if ((user === null) !== (password === null)) problems.push('NEO4J_USER and NEO4J_PASSWORD: expected both or neither');
   if (uri === null && user !== null) problems.push('NEO4J_USER: only used with NEO4J_URI (the embedded Neo4j runs without auth)');
 
+  const access = loadAccess(env, cwd, host, problems, int('MAX_SUBSCRIPTIONS_PER_CONNECTION', 100, 1, 100_000));
+
   if (problems.length > 0) throw new ConfigInvalidError(problems);
 
   return deepFreeze({
@@ -135,7 +154,46 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     query,
     jobConcurrency,
     shutdownGraceMs,
+    access,
   });
+}
+
+/** API keys from `API_KEYS` and `API_KEYS_FILE`, required on a non-loopback HOST; the WebSocket origin allow-list. */
+function loadAccess(env: Env, cwd: string, host: string, problems: string[], maxSubscriptionsPerConnection: number): AccessConfig {
+  const keys: ApiKeyEntry[] = [];
+  const add = (text: string, source: string): void => {
+    const parsed = parseApiKeys(text, source);
+    problems.push(...parsed.problems);
+    for (const key of parsed.keys) {
+      if (keys.some((k) => k.name === key.name)) problems.push(`${source}: key name '${key.name}' is already used`);
+      else keys.push(key);
+    }
+  };
+  const inline = value(env, 'API_KEYS');
+  if (inline !== undefined) add(inline, 'API_KEYS');
+  const file = value(env, 'API_KEYS_FILE');
+  if (file !== undefined) {
+    try {
+      add(readFileSync(path.resolve(cwd, file), 'utf8'), 'API_KEYS_FILE');
+    } catch (error) {
+      problems.push(`API_KEYS_FILE: cannot read '${file}' (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  }
+  if (keys.length === 0 && (inline !== undefined || file !== undefined)) {
+    problems.push('API_KEYS / API_KEYS_FILE: set but no valid key entry (name:role:sha256hex)'); // never fall back to open
+  } else if (keys.length === 0 && !isLoopbackHost(host)) {
+    problems.push(`API_KEYS or API_KEYS_FILE: required when HOST is not a loopback address (got '${host}'): ` +
+      'without keys anyone who reaches the port reads every record');
+  }
+  let allowedOrigins: string[] | null = null;
+  const origins = value(env, 'ALLOWED_ORIGINS');
+  if (origins !== undefined) {
+    allowedOrigins = origins.split(',').map((o) => o.trim()).filter((o) => o !== '');
+    for (const origin of allowedOrigins) {
+      if (!/^https?:\/\/[^\s/]+$/.test(origin)) problems.push(`ALLOWED_ORIGINS: expected origins like http://host:port, got '${origin}'`);
+    }
+  }
+  return { keys, allowedOrigins, maxSubscriptionsPerConnection };
 }
 
 /** An unset or blank variable counts as unset. */

@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       query: { maxDepth: 10, maxAliases: 15, maxDirectives: 10, maxCost: 5000, maxTokens: 2000, maxResultItems: 20_000 },
       jobConcurrency: 2,
       shutdownGraceMs: 5000,
+      access: { keys: [], allowedOrigins: null, maxSubscriptionsPerConnection: 100 },
     });
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.limits)).toBe(true);
@@ -28,6 +29,7 @@ describe('loadConfig', () => {
         NER_INTRA_OP_THREADS: '3', MAX_RECORD_CHARS: '100', MAX_RECORDS_PER_CALL: '5', JOB_CONCURRENCY: '4',
         MAX_CHARS_PER_CALL: '300', MAX_QUERY_DEPTH: '7', MAX_QUERY_ALIASES: '3', MAX_QUERY_DIRECTIVES: '2',
         MAX_QUERY_COST: '900', MAX_QUERY_TOKENS: '500', MAX_RESULT_ITEMS: '50', NEO4J_TIMEOUT_MS: '1500', SHUTDOWN_GRACE_MS: '0',
+        API_KEYS: `ops:admin:${'a'.repeat(64)}`, // required on a non-loopback HOST (test/auth/access-config.test.ts)
       },
       '/srv/app',
     );

@@ -8,7 +8,7 @@
  *   await api.close();
  */
 import 'reflect-metadata';
-import type { QueryLimitsConfig } from '../../../src/config/config.js';
+import type { AccessConfig, QueryLimitsConfig } from '../../../src/config/config.js';
 import { buildApiSchema } from '../../../src/api/schema.js';
 import type { ApiServices } from '../../../src/api/services.js';
 import { createApiPubSub } from '../../../src/api/topics.js';
@@ -30,7 +30,7 @@ export function stubRecord(patientId: string, i: number): RecordView {
   } as unknown as RecordView;
 }
 
-export async function startStubServer(options: { recordsPerPatient?: number; query?: Partial<QueryLimitsConfig>; services?: Partial<ApiServices> } = {}): Promise<StubServer> {
+export async function startStubServer(options: { recordsPerPatient?: number; query?: Partial<QueryLimitsConfig>; services?: Partial<ApiServices>; access?: AccessConfig } = {}): Promise<StubServer> {
   const n = options.recordsPerPatient ?? 5;
   const pubsub = createApiPubSub();
   const logs: string[] = [];
@@ -62,6 +62,7 @@ export async function startStubServer(options: { recordsPerPatient?: number; que
   const server = await startServer({
     schema: await buildApiSchema(pubsub), services, pubsub, host: '127.0.0.1', port: 0,
     query: { ...DEFAULT_QUERY_LIMITS, ...options.query }, log: (m) => logs.push(m),
+    ...(options.access ? { access: options.access } : {}),
   });
   return {
     server,
