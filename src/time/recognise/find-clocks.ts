@@ -30,19 +30,22 @@ const CLOCK = new RegExp(
   'y',
 );
 
-const PM = /^(?:下午|午后|傍晚|晚上|晚间|夜间|夜里|晚|夜)$/;
+const AFTERNOON = /^(?:下午|午后|傍晚)$/;
+const EVENING = /^(?:晚上|晚间|夜间|夜里|晚|夜|半夜)$/;
 
 /**
- * The 24-hour hour of a written hour under a period word: `下午4` → 16, `晚上19` → 19, `中午1` → 13, `凌晨12` → 0.
- * Null for an hour past 24.
+ * The 24-hour hour of a written hour under a period word: `下午4` → 16, `晚上8` → 20, `晚上19` → 19, `中午1` → 13.
+ * An evening word with a small hour is the small hours of the night (`晚2点半` → 02:30, `夜里12点` → 00:00), as JioNLP
+ * reads it (docs/time-annotation.md, differential check). Null for an hour past 24.
  */
 export function hourOf(hour: number, period: string | null): number | null {
   if (hour > 24) return null;
   if (hour === 24) return 0;
   if (period === null) return hour;
-  if (PM.test(period) && hour < 12) return hour + 12;
+  if (AFTERNOON.test(period) && hour < 12) return hour + 12;
+  if (EVENING.test(period)) return hour === 12 ? 0 : hour >= 5 && hour < 12 ? hour + 12 : hour;
   if (period === '中午' && hour < 6) return hour + 12;
-  if ((period === '凌晨' || period === '半夜') && hour === 12) return 0;
+  if (period === '凌晨' && hour === 12) return 0;
   return hour;
 }
 
