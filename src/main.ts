@@ -18,6 +18,7 @@ import { buildApiSchema } from './api/schema.js';
 import { bridgeJobEvents, createApiPubSub } from './api/topics.js';
 import { loadConfig, type Config } from './config/config.js';
 import { isOncoError } from './errors/onco-error.js';
+import { CohortRunner } from './cohort/index.js';
 import { openGraph, ReadRepository } from './graph/index.js';
 import { JobService } from './jobs/index.js';
 import { createNerEngine } from './ner/index.js';
@@ -72,7 +73,7 @@ export async function startPlatform(config: Config, log: Log = stderrLog): Promi
     bridgeJobEvents(jobs, pubsub);
     const server = await startServer({
       schema: await buildApiSchema(pubsub),
-      services: { jobs, reads: new ReadRepository(graph.driver), preview: createPreviewService(pipeline), limits: config.limits },
+      services: { jobs, reads: new ReadRepository(graph.driver), preview: createPreviewService(pipeline), cohort: new CohortRunner(graph.driver), limits: config.limits },
       pubsub,
       host: config.host,
       port: config.port,

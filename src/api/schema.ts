@@ -12,12 +12,13 @@ import { JobResolver } from './job.resolver.js';
 import { PatientResolver, PatientTimelineUpdateResolver } from './patient.resolver.js';
 import { RecordResolver } from './record.resolver.js';
 import { TimelineEventResolver } from './timeline-event.resolver.js';
+import { CohortResolver } from './cohort/cohort.resolver.js';
 import { createApiPubSub } from './topics.js';
 import { wellFormedArgs } from './well-formed-args.middleware.js';
 
 export function buildApiSchema(pubSub: PubSub): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [JobResolver, PatientResolver, PatientTimelineUpdateResolver, TimelineEventResolver, RecordResolver, EntityResolver, ExtractionResolver],
+    resolvers: [JobResolver, PatientResolver, PatientTimelineUpdateResolver, TimelineEventResolver, RecordResolver, EntityResolver, ExtractionResolver, CohortResolver],
     pubSub,
     globalMiddlewares: [wellFormedArgs],
     authChecker, // @Authorized(PERMISSIONS.x) fields: src/auth/roles.ts

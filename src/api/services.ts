@@ -2,6 +2,7 @@
  * What the API needs from the layers below it, as narrow structural interfaces that `JobService` (src/jobs),
  * `ReadRepository` (src/graph) and the preview service satisfy. `main.ts` wires the real ones.
  */
+import type { CohortPage, CohortPageArgs, PatientIdPage } from '../cohort/index.js';
 import type { LimitsConfig } from '../config/config.js';
 import type { ClinicalRecord } from '../domain/record.js';
 import type {
@@ -42,9 +43,16 @@ export interface ProgressSource {
   on<E extends keyof JobServiceEvents>(event: E, listener: JobServiceEvents[E]): () => void;
 }
 
+/** Cohort queries across patients (`CohortRunner`, src/cohort): criteria are validated and compiled there. */
+export interface CohortPort {
+  find(criteria: unknown, page: CohortPageArgs & { explain?: boolean }): Promise<CohortPage>;
+  patients(page: CohortPageArgs): Promise<PatientIdPage>;
+}
+
 export interface ApiServices {
   jobs: JobsPort;
   reads: ReadsPort;
   preview: PreviewPort;
+  cohort: CohortPort;
   limits: LimitsConfig;
 }

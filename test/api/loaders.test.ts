@@ -95,6 +95,7 @@ describe('per-request DataLoaders', { timeout: 60_000 }, () => {
       jobs: { submit: unused, get: unused, list: unused, cancel: unused },
       reads: new ReadRepository(driver),
       preview: { preview: unused },
+      cohort: { find: unused, patients: unused },
       limits: { maxRecordChars: 1000, maxRecordsPerCall: 10, maxCharsPerCall: 10_000 },
     };
     await seedPatient(driver, `${run}-small`, 2);

@@ -45,6 +45,7 @@ describe('subscriptions under a burst', () => {
       jobs: { submit: unused, list: unused, cancel: unused, get: async (id) => jobs.get(id) ?? null },
       reads: new Proxy({} as ApiServices['reads'], { get: () => unused }),
       preview: { preview: unused },
+      cohort: { find: unused, patients: unused },
       limits: { maxRecordChars: 100, maxRecordsPerCall: 10, maxCharsPerCall: 1000 },
     };
     server = await startServer({ schema: await buildApiSchema(pubsub), services, pubsub, host: '127.0.0.1', port: 0, log: (m) => logs.push(m) });

@@ -1,0 +1,70 @@
+/**
+ * `cohort(criteria, first, after, explain)` and `patients(first, after)`: thin mappings onto the cohort service
+ * (src/cohort); patient details come through the per-request patient loader.
+ *
+ * @example
+ *   query { cohort(criteria: { event: { concept: "C50" } }, first: 2) { count patients { nodes { id } pageInfo { endCursor hasNextPage } } } }
+ *   // { cohort: { count: 3, patients: { nodes: [{ id: "P001" }, { id: "P007" }], pageInfo: { endCursor: "UDAwNw", hasNextPage: true } } } }
+ */
+import { Max, Min } from 'class-validator';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
+import { PERMISSIONS } from '../../auth/roles.js';
+import type { PatientView } from '../../graph/graph.types.js';
+import type { ApiContext } from '../context.js';
+import { PageArgs } from '../pagination.args.js';
+import { CohortCriteriaInput } from './cohort-criteria.input.js';
+import { CohortResultNode, PatientConnectionNode } from './cohort.type.js';
+
+export const MAX_COHORT_PAGE_SIZE = 500;
+
+@ArgsType()
+class CohortArgs {
+  @Field(() => Int, { defaultValue: 50, description: `Page size, 1..${MAX_COHORT_PAGE_SIZE}.` })
+  @Min(1)
+  @Max(MAX_COHORT_PAGE_SIZE)
+  first!: number;
+
+  @Field(() => String, { nullable: true, description: 'The `pageInfo.endCursor` of the previous page.' })
+  after?: string | null;
+
+  @Field(() => Boolean, { defaultValue: false, description: 'Also return the Cypher statement and its parameters.' })
+  explain!: boolean;
+}
+
+@Resolver(() => CohortResultNode)
+export class CohortResolver {
+  // Researchers' question: `read` (structure only, no record text) is enough; listed patients reach the audit log
+  // through the patient loader.
+  @Authorized(PERMISSIONS.read)
+  @Query(() => CohortResultNode, {
+    description:
+      'Patients matching the criteria (events, sequences with day windows, all/any/not), counted exactly and paged in id order. ' +
+      'Negated (ABSENT) and family mentions count only when asked for. Errors: BAD_USER_INPUT, INVALID_DATE, ' +
+      'COHORT_TOO_COMPLEX (nesting or size over the limits), COHORT_TIMEOUT (cancelled after the time budget).',
+  })
+  async cohort(
+    @Arg('criteria', () => CohortCriteriaInput) criteria: CohortCriteriaInput,
+    @Args(() => CohortArgs) args: CohortArgs,
+    @Ctx() ctx: ApiContext,
+  ): Promise<CohortResultNode> {
+    const page = await ctx.services.cohort.find(criteria, { first: args.first, after: args.after ?? null, explain: args.explain });
+    return {
+      count: page.count,
+      patients: { nodes: await loadPatients(ctx, page.patientIds), pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage } },
+      explain: page.explain === null ? null : { statement: page.explain.statement, parameters: JSON.stringify(page.explain.parameters) },
+    };
+  }
+
+  @Authorized(PERMISSIONS.read)
+  @Query(() => PatientConnectionNode, { description: 'Every patient, in id order.' })
+  async patients(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: ApiContext): Promise<PatientConnectionNode> {
+    const page = await ctx.services.cohort.patients({ first: args.first, after: args.after ?? null });
+    return { nodes: await loadPatients(ctx, page.patientIds), pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage } };
+  }
+}
+
+/** A patient deleted between the two reads is left out rather than failing the page. */
+async function loadPatients(ctx: ApiContext, ids: readonly string[]): Promise<PatientView[]> {
+  const views = await Promise.all(ids.map((id) => ctx.loaders.patient.load(id)));
+  return views.filter((v): v is PatientView => v !== null);
+}
