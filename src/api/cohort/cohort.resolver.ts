@@ -11,24 +11,36 @@ import { Arg, Args, ArgsType, Authorized, Ctx, Field, Int, Query, Resolver } fro
 import { PERMISSIONS } from '../../auth/roles.js';
 import type { PatientView } from '../../graph/graph.types.js';
 import type { ApiContext } from '../context.js';
-import { PageArgs } from '../pagination.args.js';
+import { MAX_PAGE_SIZE } from '../pagination.args.js';
 import { CohortCriteriaInput } from './cohort-criteria.input.js';
 import { CohortResultNode, PatientConnectionNode } from './cohort.type.js';
 
 export const MAX_COHORT_PAGE_SIZE = 500;
 
+// The contract's arguments are nullable with defaults (`first: Int = 50`): an explicit null means the default.
 @ArgsType()
 class CohortArgs {
-  @Field(() => Int, { defaultValue: 50, description: `Page size, 1..${MAX_COHORT_PAGE_SIZE}.` })
+  @Field(() => Int, { nullable: true, defaultValue: 50, description: `Page size, 1..${MAX_COHORT_PAGE_SIZE}.` })
   @Min(1)
   @Max(MAX_COHORT_PAGE_SIZE)
-  first!: number;
+  first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'The `pageInfo.endCursor` of the previous page.' })
   after?: string | null;
 
-  @Field(() => Boolean, { defaultValue: false, description: 'Also return the Cypher statement and its parameters.' })
-  explain!: boolean;
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Also return the Cypher statement and its parameters.' })
+  explain?: boolean | null;
+}
+
+@ArgsType()
+class PatientsArgs {
+  @Field(() => Int, { nullable: true, defaultValue: 20, description: `Page size, 1..${MAX_PAGE_SIZE}.` })
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The `pageInfo.endCursor` of the previous page.' })
+  after?: string | null;
 }
 
 @Resolver(() => CohortResultNode)
@@ -47,7 +59,7 @@ export class CohortResolver {
     @Args(() => CohortArgs) args: CohortArgs,
     @Ctx() ctx: ApiContext,
   ): Promise<CohortResultNode> {
-    const page = await ctx.services.cohort.find(criteria, { first: args.first, after: args.after ?? null, explain: args.explain });
+    const page = await ctx.services.cohort.find(criteria, { first: args.first ?? 50, after: args.after ?? null, explain: args.explain === true });
     return {
       count: page.count,
       patients: { nodes: await loadPatients(ctx, page.patientIds), pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage } },
@@ -57,8 +69,8 @@ export class CohortResolver {
 
   @Authorized(PERMISSIONS.read)
   @Query(() => PatientConnectionNode, { description: 'Every patient, in id order.' })
-  async patients(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: ApiContext): Promise<PatientConnectionNode> {
-    const page = await ctx.services.cohort.patients({ first: args.first, after: args.after ?? null });
+  async patients(@Args(() => PatientsArgs) args: PatientsArgs, @Ctx() ctx: ApiContext): Promise<PatientConnectionNode> {
+    const page = await ctx.services.cohort.patients({ first: args.first ?? 20, after: args.after ?? null });
     return { nodes: await loadPatients(ctx, page.patientIds), pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage } };
   }
 }
