@@ -1,4 +1,4 @@
-/** Time-expression kinds, per ../shared/docs/time-annotation.md §1. */
+/** Time-expression kinds, per docs/time-annotation.md §1. */
 export type TimexKind = 'DATE' | 'RELATIVE' | 'EVENT_RELATIVE' | 'DURATION';
 
 /** Precision of a resolved interval. */

@@ -38,7 +38,10 @@ export interface BulkWriteSummary {
 const CYPHER_DIR = fileURLToPath(new URL('../../cypher/', import.meta.url));
 const statements = new Map<string, string>();
 
-function statement(name: 'synth-write-concepts' | 'synth-write-records' | 'synth-write-terms' | 'synth-write-mentions'): string {
+/** The bulk writer's statements (`cypher/synth-write-*.cypher`). */
+export const SYNTH_STATEMENT_NAMES = ['synth-write-concepts', 'synth-write-records', 'synth-write-terms', 'synth-write-mentions'] as const;
+
+function statement(name: (typeof SYNTH_STATEMENT_NAMES)[number]): string {
   let text = statements.get(name);
   if (text === undefined) {
     text = readFileSync(`${CYPHER_DIR}${name}.cypher`, 'utf8');
