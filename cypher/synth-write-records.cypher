@@ -1,7 +1,7 @@
 // Synthetic graphs (src/synth): records and their patients, thousands of rows per statement. MERGE by id and the
 // record's old mentions deleted, so writing the same seed again replaces the records instead of duplicating them
 // (as re-submitting a record replaces its extraction).
-// $records: [{id, patientId, kind, recordedAt, text, entityCount, modelName, modelVersion, processedAt}]
+// $records: [{id, patientId, kind, recordedAt, text, entityCount, modelName, modelVersion, processedAt, pipeline}]
 UNWIND $records AS row
 MERGE (p:Patient {id: row.patientId})
 MERGE (r:Record {id: row.id})

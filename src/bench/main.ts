@@ -8,13 +8,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cohortBench } from './cohort.bench.js';
 import { describeMachine } from './machine.js';
 import { ingestBench } from './ingest.bench.js';
 import { nerBench } from './ner.bench.js';
 import { pipelineBench } from './pipeline.bench.js';
 import type { BenchContext, BenchSection } from './section.js';
 
-const SECTIONS: BenchSection[] = [nerBench, pipelineBench, ingestBench];
+const SECTIONS: BenchSection[] = [nerBench, pipelineBench, ingestBench, cohortBench];
 
 function parseFlags(args: string[]): Map<string, string | true> {
   const flags = new Map<string, string | true>();

@@ -16,6 +16,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   ingest: { summary: 'ingest JSON-lines records from a file or folder into the graph', load: () => import('./ingest.command.js') },
   reprocess: { summary: 'run the current pipeline again over stored records (--stale: only outdated ones)', load: () => import('./reprocess.command.js') },
   serve: { summary: 'start the GraphQL platform', load: () => import('./serve.command.js') },
+  synth: { summary: 'write N synthetic patients straight to the graph (no NER), idempotent per seed', load: () => import('./synth.command.js') },
+  cohort: { summary: 'export the patients (and --events) matching a criteria file, as CSV or JSON lines', load: () => import('./cohort.command.js') },
 };
 
 function usage(): string {

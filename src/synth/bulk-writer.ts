@@ -21,6 +21,9 @@ import { conceptId, SYNTH_CONCEPTS } from './vocabulary.js';
 /** Stamped on synthetic records and mentions as the "model" that produced them. */
 export const SYNTH_MODEL = { name: 'synth', version: '1' } as const;
 
+/** The `pipeline` stamp of synthetic records: `reprocess --stale` sees them as another pipeline's, as they are. */
+export const SYNTH_PIPELINE = `${SYNTH_MODEL.name}@${SYNTH_MODEL.version}`;
+
 export interface BulkWriteOptions {
   /** Mention rows per UNWIND statement (and transaction); default 5000. Records go a tenth as many at a time. */
   rowsPerStatement?: number;
@@ -39,7 +42,9 @@ const CYPHER_DIR = fileURLToPath(new URL('../../cypher/', import.meta.url));
 const statements = new Map<string, string>();
 
 /** The bulk writer's statements (`cypher/synth-write-*.cypher`). */
-export const SYNTH_STATEMENT_NAMES = ['synth-write-concepts', 'synth-write-records', 'synth-write-terms', 'synth-write-mentions'] as const;
+export const SYNTH_STATEMENT_NAMES = [
+  'synth-write-concepts', 'synth-write-records', 'synth-write-terms', 'synth-write-mentions', 'synth-graph-size',
+] as const;
 
 function statement(name: (typeof SYNTH_STATEMENT_NAMES)[number]): string {
   let text = statements.get(name);
@@ -71,6 +76,7 @@ export async function writePatients(driver: GraphDriver, patients: readonly Synt
     const rows = chunk.map((r) => ({
       id: r.id, patientId: r.patientId, kind: r.kind, recordedAt: r.recordedAt, text: r.text,
       entityCount: r.mentions.length, modelName: SYNTH_MODEL.name, modelVersion: SYNTH_MODEL.version, processedAt: now,
+      pipeline: SYNTH_PIPELINE,
     }));
     await driver.runGenerated(statement('synth-write-records'), { records: rows }, { mode: 'WRITE' });
     count += 1;
@@ -94,6 +100,17 @@ export async function writePatients(driver: GraphDriver, patients: readonly Synt
     count += 2;
   }
   return { patients: patients.length, records: records.length, mentions: mentions.length, statements: count };
+}
+
+/**
+ * How many patients, records and mentions of one seed are stored (`synth-<seed>-…` ids).
+ *
+ * @example
+ *   await storedSize(driver, 1)   // { patients: 10000, records: 112034, mentions: 1123456 }
+ */
+export async function storedSize(driver: GraphDriver, seed: number): Promise<{ patients: number; records: number; mentions: number }> {
+  const [row] = await driver.runGenerated(statement('synth-graph-size'), { prefix: `synth-${seed}-` }, { mode: 'READ' });
+  return { patients: row?.get('patients') as number, records: row?.get('records') as number, mentions: row?.get('mentions') as number };
 }
 
 /** The model label each type is written with (the first source label that maps to it: 疾病和诊断 for DISEASE). */

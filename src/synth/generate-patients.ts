@@ -120,9 +120,9 @@ function admissionNote(t: RecordText, r: SeededRandom, p: CancerProfile, d: Diag
   t.say(`患者于${chineseDate(diagnosedOn)}确诊`).mention(d.text, 'DISEASE', { conceptId: d.conceptId, on: diagnosedOn })
     .say('，为进一步治疗入院。既往');
   const since = yearOf(addDays(on, -365 * r.int(2, 10)));
-  if (r.chance(0.3)) t.mention('高血压', 'DISEASE', { conceptId: conceptId('ICD10', 'I10'), interval: { ...since, precision: 'YEAR' } }).say('病史多年，');
+  if (r.chance(0.3)) t.mention('高血压', 'DISEASE', { conceptId: conceptId('ICD10', 'I10'), interval: { ...since, precision: 'YEAR', approx: true } }).say('病史多年，');
   else t.say('否认').mention('高血压', 'DISEASE', { assertion: 'ABSENT', conceptId: conceptId('ICD10', 'I10') }).say('病史，');
-  if (r.chance(0.15)) t.mention('2型糖尿病', 'DISEASE', { conceptId: conceptId('ICD10', 'E11.9'), interval: { ...since, precision: 'YEAR' } }).say('，');
+  if (r.chance(0.15)) t.mention('2型糖尿病', 'DISEASE', { conceptId: conceptId('ICD10', 'E11.9'), interval: { ...since, precision: 'YEAR', approx: true } }).say('，');
   else t.say('否认').mention('糖尿病', 'DISEASE', { assertion: 'ABSENT', conceptId: conceptId('ICD10', 'E11.9') }).say('史，');
   if (r.chance(0.1)) {
     const [relative, text, code] = r.pick([['母亲', '乳腺癌', 'C50.9'], ['父亲', '肺癌', 'C34.9'], ['姐姐', '乳腺癌', 'C50.9']] as const);
@@ -138,7 +138,7 @@ function admissionNote(t: RecordText, r: SeededRandom, p: CancerProfile, d: Diag
 
 function followUp(t: RecordText, r: SeededRandom, p: CancerProfile, d: Diagnosis, diagnosedOn: string, surgeryOn: string | null, on: string): void {
   const years = Math.max(1, Math.round((Date.parse(on) - Date.parse(diagnosedOn)) / (365 * 86_400_000)));
-  t.mention(d.text, 'DISEASE', { conceptId: d.conceptId, interval: { ...yearOf(diagnosedOn), precision: 'YEAR' } }).say(`${surgeryOn === null ? '确诊' : '术后'}${years}年余，`)
+  t.mention(d.text, 'DISEASE', { conceptId: d.conceptId, interval: { ...yearOf(diagnosedOn), precision: 'YEAR', approx: true } }).say(`${surgeryOn === null ? '确诊' : '术后'}${years}年余，`)
     .say('复查').mention(r.pick(p.imaging), 'IMAGING', { on }).say('：').mention(r.pick(p.anatomy), 'ANATOMY').say('未见复发，');
   if (r.chance(0.15)) t.mention('肺转移', 'DISEASE', { assertion: 'POSSIBLE', conceptId: conceptId('ICD10', 'C78.0') }).say('待排，');
   t.mention(r.pick(p.labs), 'LAB_TEST').say('、').mention(r.pick(COMMON.labs), 'LAB_TEST').say('、').mention(r.pick(COMMON.labs), 'LAB_TEST').say('未见异常。')

@@ -19,7 +19,8 @@ export interface MentionOptions {
   conceptId?: string | null;
   /** A day the text states; without `on` or `interval` the mention is undated (at the record date). */
   on?: string;
-  interval?: { start: string; end: string; precision: TimePrecision };
+  /** A coarser time the text states (`2018年` → the year); `approx` as the time module sets it for 约/余/多年. */
+  interval?: { start: string; end: string; precision: TimePrecision; approx?: boolean };
 }
 
 export class RecordText {
@@ -36,7 +37,7 @@ export class RecordText {
   mention(words: string, type: EntityType, options: MentionOptions = {}): this {
     const start = this.text.length;
     this.text += words;
-    const dated = options.interval ?? (options.on === undefined ? null : { start: options.on, end: options.on, precision: 'DAY' as const });
+    const dated = options.interval ?? (options.on === undefined ? null : { start: options.on, end: options.on, precision: 'DAY' as const, approx: false });
     this.mentions.push({
       start, end: this.text.length, text: words, type,
       assertion: options.assertion ?? 'PRESENT',
@@ -44,7 +45,7 @@ export class RecordText {
       conceptId: options.conceptId ?? null,
       time: dated === null
         ? { start: this.recordedAt, end: this.recordedAt, precision: 'DAY', approx: false, undated: true }
-        : { ...dated, approx: dated.precision !== 'DAY', undated: false },
+        : { start: dated.start, end: dated.end, precision: dated.precision, approx: dated.approx ?? false, undated: false },
     });
     return this;
   }
