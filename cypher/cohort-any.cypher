@@ -1,5 +1,5 @@
 // Cohort: `any`. The members' subqueries are joined by UNION, which keeps each patient once.
-CALL {
+CALL () {
   {{members}}
 }
 RETURN pid

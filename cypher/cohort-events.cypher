@@ -1,6 +1,6 @@
 // Cohort export: the mentions of the patients in $patientIds that match an event criterion of the tree (one outside
 // a `not`; both sides of a sequence), each with the paths of the criteria it matches, by patient and time.
-CALL {
+CALL () {
   {{events}}
 }
 WITH m, collect(DISTINCT criterion) AS criteria

@@ -1,5 +1,5 @@
 // Cohort: one member of an `all`, tagged required or excluded (see cohort-all.cypher).
-CALL {
+CALL () {
   {{member}}
 }
 RETURN pid, 1 AS found, 0 AS excluded //?!excluded

@@ -5,7 +5,7 @@
 //   possible (default): that range meets [minDays, maxDays]      → t.s - f.e <= maxDays AND t.e - f.s >= minDays
 //   certain:            that range lies inside [minDays, maxDays] → t.s - f.e >= minDays AND t.e - f.s <= maxDays
 // Each side yields (pid, side, id, s, e); grouping by patient joins the two sides without a per-patient lookup.
-CALL {
+CALL () {
   {{first}}
   UNION ALL
   {{then}}

@@ -2,7 +2,7 @@
  * What the API needs from the layers below it, as narrow structural interfaces that `JobService` (src/jobs),
  * `ReadRepository` (src/graph) and the preview service satisfy. `main.ts` wires the real ones.
  */
-import type { CohortPage, CohortPageArgs, PatientIdPage } from '../cohort/index.js';
+import type { CohortFindArgs, CohortPage, CohortPageArgs, PatientIdPage } from '../cohort/index.js';
 import type { LimitsConfig } from '../config/config.js';
 import type { ClinicalRecord } from '../domain/record.js';
 import type {
@@ -45,7 +45,7 @@ export interface ProgressSource {
 
 /** Cohort queries across patients (`CohortRunner`, src/cohort): criteria are validated and compiled there. */
 export interface CohortPort {
-  find(criteria: unknown, page: CohortPageArgs & { explain?: boolean }): Promise<CohortPage>;
+  find(criteria: unknown, page: CohortFindArgs): Promise<CohortPage>;
   patients(page: CohortPageArgs): Promise<PatientIdPage>;
 }
 

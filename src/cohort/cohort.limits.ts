@@ -12,6 +12,8 @@ export interface CohortLimits {
   maxTextLength: number;
   /** Largest `first` of `cohort` and `patients`. */
   maxPageSize: number;
+  /** Most ids in the `patientIds` scope of one query. */
+  maxPatientIds: number;
   /** Neo4j transaction timeout of one cohort statement. */
   timeoutMs: number;
 }
@@ -21,6 +23,7 @@ export const DEFAULT_COHORT_LIMITS: Readonly<CohortLimits> = Object.freeze({
   maxNodes: 40,
   maxTextLength: 100,
   maxPageSize: 500,
+  maxPatientIds: 10_000,
   timeoutMs: 10_000,
 });
 

@@ -17,12 +17,19 @@ import type { GraphDriver } from '../graph/index.js';
 import { DEFAULT_COHORT_LIMITS, type CohortLimits } from './cohort.limits.js';
 import { compileCohort, compileEvents, compilePatients, type CompiledStatement } from './compile-criteria.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { parseCriteria } from './parse-criteria.js';
+import { parseCriteria, parsePatientScope } from './parse-criteria.js';
 
 export interface CohortPageArgs {
   first: number;
   /** `endCursor` of the previous page. */
   after?: string | null;
+}
+
+export interface CohortFindArgs extends CohortPageArgs {
+  /** Also return the statement and its parameters. */
+  explain?: boolean;
+  /** Only among these patients (a study's enrolment list); null or absent: every patient in the graph. */
+  patientIds?: readonly string[] | null;
 }
 
 export interface PatientIdPage {
@@ -74,9 +81,10 @@ export class CohortRunner {
   }
 
   /** The matching patients' exact count and one page of their ids, in id order. */
-  async find(criteria: unknown, page: CohortPageArgs & { explain?: boolean }): Promise<CohortPage> {
+  async find(criteria: unknown, page: CohortFindArgs): Promise<CohortPage> {
     const root = parseCriteria(criteria, this.limits);
-    const compiled = compileCohort(root, { first: this.pageSize(page.first), after: decodeCursor(page.after) });
+    const scope = parsePatientScope(page.patientIds, this.limits);
+    const compiled = compileCohort(root, { first: this.pageSize(page.first), after: decodeCursor(page.after) }, scope);
     const [row] = await this.run(compiled);
     const count = (row?.get('count') as number | undefined) ?? 0;
     const ids = (row?.get('page') as string[] | undefined) ?? [];
@@ -91,8 +99,10 @@ export class CohortRunner {
 
   /** The mentions of `patientIds` that match the criteria's event criteria (outside `not`), by patient and time. */
   async events(criteria: unknown, patientIds: readonly string[]): Promise<CohortEvent[]> {
-    const compiled = compileEvents(parseCriteria(criteria, this.limits), patientIds);
-    if (compiled === null || patientIds.length === 0) return [];
+    if (patientIds.length === 0) return [];
+    // No maxPatientIds here: exports page through their cohort, and the ids come from `find`, not from a caller.
+    const compiled = compileEvents(parseCriteria(criteria, this.limits), [...new Set(patientIds)]);
+    if (compiled === null) return [];
     const rows = await this.run(compiled);
     return rows.map((r) => Object.fromEntries(EVENT_FIELDS.map((f) => [f, r.get(f) ?? null])) as unknown as CohortEvent);
   }

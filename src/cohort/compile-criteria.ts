@@ -31,12 +31,13 @@ export interface PageRequest {
   first: number;
 }
 
-/** Count + one page of the cohort (`cypher/cohort-result.cypher`). */
-export function compileCohort(root: CohortNode, page: PageRequest): CompiledStatement {
-  const c = new Compilation();
+/** Count + one page of the cohort (`cypher/cohort-result.cypher`); with `patientIds`, only among those patients. */
+export function compileCohort(root: CohortNode, page: PageRequest, patientIds: readonly string[] | null = null): CompiledStatement {
+  const c = new Compilation(patientIds !== null);
   const criteria = c.node(root);
   const statement = fillTemplate(cohortTemplate('cohort-result'), { slots: { criteria } });
-  return { statement, parameters: { ...c.parameters, after: page.after, limit: page.first + 1 } };
+  const scope = patientIds === null ? {} : { patientIds: [...patientIds] };
+  return { statement, parameters: { ...c.parameters, ...scope, after: page.after, limit: page.first + 1 } };
 }
 
 /**
@@ -45,7 +46,7 @@ export function compileCohort(root: CohortNode, page: PageRequest): CompiledStat
  * criterion (e.g. `{ not: ... }`): there is nothing to list.
  */
 export function compileEvents(root: CohortNode, patientIds: readonly string[]): CompiledStatement | null {
-  const c = new Compilation();
+  const c = new Compilation(true);
   const leaves = positiveEvents(root, '');
   if (leaves.length === 0) return null;
   const events = leaves.map((leaf) => c.event(leaf.event, 'mentions', leaf.path)).join(UNION_ALL);
@@ -65,6 +66,9 @@ const UNION_ALL = '\nUNION ALL\n';
 class Compilation {
   readonly parameters: Record<string, unknown> = {};
   private next = 0;
+
+  /** scoped: every mention and patient read is restricted to `$patientIds`. */
+  constructor(private readonly scoped: boolean) {}
 
   node(n: CohortNode): string {
     switch (n.kind) {
@@ -87,6 +91,7 @@ class Compilation {
   event(e: EventFilter, mode: 'patients' | 'first' | 'then' | 'mentions', criterion?: string): string {
     const prefix = this.prefix();
     const flags = new Set<string>([mode]);
+    if (this.scoped) flags.add('scoped');
     this.set(prefix, 'assertion', [...e.assertion]);
     this.set(prefix, 'subject', e.subject);
     for (const key of ['type', 'text', 'concept', 'from', 'to'] as const) {
@@ -95,6 +100,7 @@ class Compilation {
       flags.add(key);
       this.set(prefix, key, value);
     }
+    if (e.concept !== null) this.set(prefix, 'conceptCodes', conceptCodes(e.concept));
     if (mode === 'mentions') this.set(prefix, 'criterion', criterion ?? '');
     return fillTemplate(cohortTemplate('cohort-event'), { prefix, flags });
   }
@@ -115,11 +121,15 @@ class Compilation {
     const excluded = members.flatMap((m) => (m.kind === 'not' ? [m.member] : []));
     const parts = required.map((m) => this.member(this.node(m), false));
     // Only exclusions: subtract them from every patient.
-    if (parts.length === 0) parts.push(this.member(fillTemplate(cohortTemplate('cohort-everyone')), false));
+    if (parts.length === 0) parts.push(this.member(this.everyone(), false));
     for (const m of excluded) parts.push(this.member(this.node(m), true));
     const prefix = this.prefix();
     this.set(prefix, 'required', Math.max(required.length, 1));
     return fillTemplate(cohortTemplate('cohort-all'), { prefix, slots: { members: parts.join(UNION_ALL) } });
+  }
+
+  private everyone(): string {
+    return fillTemplate(cohortTemplate('cohort-everyone'), { flags: new Set(this.scoped ? ['scoped'] : []) });
   }
 
   private member(subquery: string, excluded: boolean): string {
@@ -134,6 +144,14 @@ class Compilation {
   private set(prefix: string, name: string, value: unknown): void {
     this.parameters[`${prefix}${name}`] = value;
   }
+}
+
+/**
+ * The codes a concept criterion may name, as typed and in the two cases vocabularies use (ICD codes upper-case,
+ * `C50`; drug codes lower-case, `trastuzumab`), so `c50` finds C50 without a case-insensitive (unindexed) scan.
+ */
+function conceptCodes(concept: string): string[] {
+  return [...new Set([concept, concept.toUpperCase(), concept.toLowerCase()])];
 }
 
 /** Event criteria whose matches a patient's membership rests on (outside any `not`), with their paths. */

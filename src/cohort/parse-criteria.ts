@@ -16,6 +16,7 @@ import { ASSERTIONS, ENTITY_TYPES, SUBJECTS, type Assertion, type EntityType, ty
 import { BadUserInputError } from '../errors/bad-user-input.error.js';
 import { CohortTooComplexError } from '../errors/cohort-too-complex.error.js';
 import { InvalidDateError } from '../errors/invalid-date.error.js';
+import { normaliseSearchText } from '../graph/index.js';
 import { isCalendarDate } from './calendar-date.js';
 import { DEFAULT_COHORT_LIMITS, MAX_WINDOW_DAYS, type CohortLimits } from './cohort.limits.js';
 import type { CohortNode, EventFilter } from './criteria.types.js';
@@ -85,7 +86,7 @@ function parseEvent(value: unknown, path: string, walk: Walk): EventFilter {
   const event: EventFilter = {
     type: e['type'] == null ? null : oneOf(e['type'], ENTITY_TYPES, `${path}.type`),
     // The same normal form as `Mention.textLower` (src/graph: NFKC, lower-cased), so CONTAINS compares like with like.
-    text: text === null ? null : text.normalize('NFKC').toLowerCase(),
+    text: text === null ? null : normaliseSearchText(text),
     concept: optionalText(e['concept'], `${path}.concept`, walk.limits.maxTextLength),
     assertion: e['assertion'] == null ? ['PRESENT'] : assertions(e['assertion'], `${path}.assertion`),
     subject: e['subject'] == null ? 'PATIENT' : oneOf<Subject>(e['subject'], SUBJECTS, `${path}.subject`),
@@ -100,6 +101,24 @@ function parseEvent(value: unknown, path: string, walk: Walk): EventFilter {
     throw bad(path, `expected from <= to, got ${event.from} > ${event.to}`);
   }
   return event;
+}
+
+/**
+ * The optional patient scope of a cohort query (`cohort(patientIds: …)`, a study's enrolment list): distinct,
+ * non-empty ids, at most `maxPatientIds`; null when not given. An empty list is an error, not "everyone".
+ *
+ * @example
+ *   parsePatientScope(['P001', 'P002', 'P001'])   // ['P001', 'P002']
+ *   parsePatientScope(null)                        // null
+ */
+export function parsePatientScope(value: unknown, limits: Pick<CohortLimits, 'maxPatientIds'> = DEFAULT_COHORT_LIMITS): string[] | null {
+  if (value == null) return null;
+  if (!Array.isArray(value) || value.length === 0) throw bad('patientIds', `expected a non-empty list of patient ids, got ${describe(value)}`);
+  if (value.length > limits.maxPatientIds) throw bad('patientIds', `expected at most ${limits.maxPatientIds} ids, got ${value.length}`);
+  value.forEach((id, i) => {
+    if (typeof id !== 'string' || id.trim() === '') throw bad(`patientIds[${i}]`, `expected a non-empty string, got ${describe(id)}`);
+  });
+  return [...new Set(value as string[])];
 }
 
 function count(walk: Walk, nodes: number): void {

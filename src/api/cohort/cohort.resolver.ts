@@ -7,15 +7,16 @@
  *   // { cohort: { count: 3, patients: { nodes: [{ id: "P001" }, { id: "P007" }], pageInfo: { endCursor: "UDAwNw", hasNextPage: true } } } }
  */
 import { Max, Min } from 'class-validator';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Int, Query, Resolver } from 'type-graphql';
 import { PERMISSIONS } from '../../auth/roles.js';
+import { DEFAULT_COHORT_LIMITS } from '../../cohort/index.js';
 import type { PatientView } from '../../graph/graph.types.js';
 import type { ApiContext } from '../context.js';
 import { MAX_PAGE_SIZE } from '../pagination.args.js';
 import { CohortCriteriaInput } from './cohort-criteria.input.js';
 import { CohortResultNode, PatientConnectionNode } from './cohort.type.js';
 
-export const MAX_COHORT_PAGE_SIZE = 500;
+export const MAX_COHORT_PAGE_SIZE = DEFAULT_COHORT_LIMITS.maxPageSize;
 
 // The contract's arguments are nullable with defaults (`first: Int = 50`): an explicit null means the default.
 @ArgsType()
@@ -30,6 +31,12 @@ class CohortArgs {
 
   @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Also return the Cypher statement and its parameters.' })
   explain?: boolean | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: `Only among these patients (a study's enrolment list), at most ${DEFAULT_COHORT_LIMITS.maxPatientIds}; default: every patient.`,
+  })
+  patientIds?: string[] | null;
 }
 
 @ArgsType()
@@ -59,7 +66,9 @@ export class CohortResolver {
     @Args(() => CohortArgs) args: CohortArgs,
     @Ctx() ctx: ApiContext,
   ): Promise<CohortResultNode> {
-    const page = await ctx.services.cohort.find(criteria, { first: args.first ?? 50, after: args.after ?? null, explain: args.explain === true });
+    const page = await ctx.services.cohort.find(criteria, {
+      first: args.first ?? 50, after: args.after ?? null, explain: args.explain === true, patientIds: args.patientIds ?? null,
+    });
     return {
       count: page.count,
       patients: { nodes: await loadPatients(ctx, page.patientIds), pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage } },
