@@ -141,7 +141,7 @@ describe('counting and paging', () => {
   it('without patientIds it runs over the whole graph', async () => {
     const marker = uniqueId('标记');
     const patient = uniqueId('cohort-unscoped');
-    await writePatient(driver, patient, [{ recordedAt: '2020-01-01', mentions: [{ type: 'SIGN', text: `肿物${marker}` }] }]);
+    await writePatient(driver, patient, [{ recordedAt: '2020-01-01', mentions: [{ type: 'SYMPTOM', text: `肿物${marker}` }] }]);
     expect(await cohorts.find({ event: { text: marker.toUpperCase() } }, { first: 5 })).toMatchObject({ count: 1, patientIds: [patient] });
     // `not` without a scope is every patient of the graph minus the matches, the fixture's patients among them.
     const everyoneElse = await cohorts.find({ all: [{ not: { event: { text: marker } } }] }, { first: 500 });
