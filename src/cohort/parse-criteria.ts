@@ -90,8 +90,8 @@ function parseEvent(value: unknown, path: string, walk: Walk): EventFilter {
     concept: optionalText(e['concept'], `${path}.concept`, walk.limits.maxTextLength),
     assertion: e['assertion'] == null ? ['PRESENT'] : assertions(e['assertion'], `${path}.assertion`),
     subject: e['subject'] == null ? 'PATIENT' : oneOf<Subject>(e['subject'], SUBJECTS, `${path}.subject`),
-    from: e['from'] == null ? null : date(e['from']),
-    to: e['to'] == null ? null : date(e['to']),
+    from: e['from'] == null ? null : date(e['from'], `${path}.from`),
+    to: e['to'] == null ? null : date(e['to'], `${path}.to`),
   };
   if (event.type === null && event.text === null && event.concept === null) {
     // Without one of them the criterion reads every mention of every patient.
@@ -158,9 +158,9 @@ function days(value: unknown, path: string): number {
   throw bad(path, `expected an integer between -${MAX_WINDOW_DAYS} and ${MAX_WINDOW_DAYS}, got ${describe(value)}`);
 }
 
-function date(value: unknown): string {
+function date(value: unknown, path: string): string {
   if (isCalendarDate(value)) return value;
-  throw new InvalidDateError(String(value), 'expected an existing day written YYYY-MM-DD');
+  throw new InvalidDateError(String(value), `${path} must be an existing day`);
 }
 
 function bad(path: string, message: string): BadUserInputError {
@@ -169,6 +169,7 @@ function bad(path: string, message: string): BadUserInputError {
 
 /** A short, safe description of a bad value (never echoes long strings: criteria text may quote a record). */
 function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return `a list of ${value.length}`;
   if (typeof value === 'string') return value.length <= 40 ? `'${value}'` : `a string of ${value.length} characters`;
