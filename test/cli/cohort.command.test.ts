@@ -104,7 +104,7 @@ function parseCsv(text: string): Record<string, string>[] {
   return body.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ''])));
 }
 
-const ours = <T extends { patientId: unknown }>(rows: T[]): T[] => rows.filter((r) => String(r.patientId).startsWith(base));
+const ours = <T extends Record<string, unknown>>(rows: T[]): T[] => rows.filter((r) => String(r['patientId']).startsWith(base));
 const EVENT = { event: { text: disease } };
 const SEQUENCE = { sequence: { first: { text: disease }, then: { type: 'SURGERY', text: surgery }, maxDays: 30 } };
 
