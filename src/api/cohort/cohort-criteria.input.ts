@@ -24,7 +24,9 @@ export class EventCriterionInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'A concept code or standard name; the concept and every descendant match (C50 matches C50.9 and C50.4).',
+    description:
+      'A concept id (ICD10:C50), code (C50 or c50, in any system) or standard name (乳房恶性肿瘤): mentions coded as ' +
+      'it or any concept below it through IS_A match (C50 matches C50.9 and C50.902). Not a string prefix: C5 names nothing.',
   })
   concept?: string | null;
 
@@ -34,10 +36,13 @@ export class EventCriterionInput {
   @Field(() => SubjectEnum, { nullable: true, defaultValue: 'PATIENT', description: 'Whose fact; default PATIENT.' })
   subject?: Subject | null;
 
-  @Field(() => CalendarDateScalar, { nullable: true, description: "The mention's interval overlaps [from, to] (inclusive)." })
+  @Field(() => CalendarDateScalar, {
+    nullable: true,
+    description: "The mention's resolved interval (an undated mention: its record's date) overlaps [from, to], both inclusive.",
+  })
   from?: string | null;
 
-  @Field(() => CalendarDateScalar, { nullable: true })
+  @Field(() => CalendarDateScalar, { nullable: true, description: 'See `from`; either may be left open.' })
   to?: string | null;
 }
 
@@ -60,7 +65,11 @@ export class SequenceCriterionInput {
   @Field(() => Int, { nullable: true, description: 'null: no upper bound.' })
   maxDays?: number | null;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'false: the window can hold for some day of each interval; true: it holds for every day of both.',
+  })
   certain?: boolean | null;
 }
 

@@ -57,9 +57,10 @@ export class CohortResolver {
   @Authorized(PERMISSIONS.read)
   @Query(() => CohortResultNode, {
     description:
-      'Patients matching the criteria (events, sequences with day windows, all/any/not), counted exactly and paged in id order. ' +
-      'Negated (ABSENT) and family mentions count only when asked for. Errors: BAD_USER_INPUT, INVALID_DATE, ' +
-      'COHORT_TOO_COMPLEX (nesting or size over the limits), COHORT_TIMEOUT (cancelled after the time budget).',
+      'Patients matching the criteria (events, sequences with day windows, all/any/not), counted exactly and paged in id order ' +
+      '(optionally only among `patientIds`). Negated (ABSENT) and family mentions count only when asked for. Semantics: ' +
+      'src/cohort/README.md. Errors: BAD_USER_INPUT, INVALID_DATE, COHORT_TOO_COMPLEX (nesting or size over the limits), ' +
+      'COHORT_TIMEOUT (cancelled by Neo4j after the time budget).',
   })
   async cohort(
     @Arg('criteria', () => CohortCriteriaInput) criteria: CohortCriteriaInput,
