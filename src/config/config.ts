@@ -138,7 +138,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const user = value(env, 'NEO4J_USER') ?? null;
   const password = value(env, 'NEO4J_PASSWORD') ?? null;
   if ((user === null) !== (password === null)) problems.push('NEO4J_USER and NEO4J_PASSWORD: expected both or neither');
-  if (uri === null && user !== null) problems.push('NEO4J_USER: only used with NEO4J_URI (the embedded Neo4j runs without auth)');
+  if (uri === null && user !== null) problems.push('NEO4J_USER: only used with NEO4J_URI (the embedded Neo4j uses the password generated into DATA_DIR/neo4j/password)');
 
   const access = loadAccess(env, cwd, host, problems, int('MAX_SUBSCRIPTIONS_PER_CONNECTION', 100, 1, 100_000));
 

@@ -7,6 +7,8 @@ ROOT="$(cd "$NEO4J_DEV_DIR/../.." && pwd)"
 HOME_DIR="${NEO4J_CI_HOME:-$ROOT/.neo4j-ci}"
 PORT="${NEO4J_BOLT_PORT:-7687}"
 WAIT_S="${NEO4J_WAIT_S:-180}"
+# A throw-away store for the test run: auth off, whatever the caller's environment says.
+unset NEO4J_PASSWORD_FILE
 neo4j_dev_classpath
 neo4j_dev_compile
 mkdir -p "$HOME_DIR"

@@ -4,7 +4,11 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
@@ -25,8 +29,11 @@ import org.neo4j.graphdb.Transaction;
  *
  * Usage: java [add-opens flags] -cp out:$(cat cp.txt) Launcher HOME PORT [HOST]
  * HOME keeps the store (HOME/data/databases/neo4j), so the same HOME means the same data.
- * Auth is off only when HOST is a loopback address; otherwise the launcher refuses to start,
- * because a non-loopback Bolt port without auth would expose every record to the network.
+ * HOST must be a loopback address; otherwise the launcher refuses to start.
+ * Auth: with NEO4J_PASSWORD_FILE set (the platform sets it to DATA_DIR/neo4j/password, generated on first start),
+ * auth is on and user `neo4j` has that password (set with Bolt off before the first start with it, see
+ * applyPasswordOffline; a store made earlier without auth gets it the same way); without it (the test runs' throw-away
+ * stores, start-ci.sh) auth is off, so any local process could run any Cypher on the port.
  * Prints "NEO4J_READY bolt://HOST:PORT" on stdout once Bolt accepts connections; stops cleanly on SIGTERM/SIGINT.
  *
  * Ownership: the store holds one (:StoreOwner {token}) node, created on first start, and HOME/store-owner.token holds
@@ -46,22 +53,23 @@ public final class Launcher {
     int port = parsePort(args[1]);
     String host = args.length == 3 ? args[2] : "127.0.0.1";
     if (!InetAddress.getByName(host).isLoopbackAddress()) {
-      System.err.println("Launcher: expected a loopback HOST (auth is off), got " + host);
+      System.err.println("Launcher: expected a loopback HOST, got " + host);
+      System.exit(2);
+    }
+
+    String passwordFile = System.getenv("NEO4J_PASSWORD_FILE");
+    String password = passwordFile == null || passwordFile.isBlank()
+        ? null : Files.readString(Path.of(passwordFile), StandardCharsets.UTF_8).trim();
+    if (password != null && password.length() < 8) {
+      System.err.println("Launcher: NEO4J_PASSWORD_FILE: expected a password of at least 8 characters");
       System.exit(2);
     }
 
     long t0 = System.nanoTime();
-    DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
-        .setConfig(BoltConnector.enabled, true)
-        .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
-        .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-        .setConfig(GraphDatabaseSettings.auth_enabled, false)
-        .setConfig(GraphDatabaseSettings.pagecache_memory, 64L * 1024 * 1024)
-        .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(5))
-        // Bolt's two Netty event loop groups each wait a 5 s quiet period on shutdown: 10 s of the 11 s a stop took
-        // (measured). Connections are closed by then (the platform closes its driver first), so do not wait.
-        .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
-        .build();
+    // Under data/, so that deleting the data (system database included) also forgets that the password was set.
+    Path applied = home.resolve("data").resolve("password.applied");
+    if (password != null && !isApplied(applied, password)) applyPasswordOffline(home, password, applied);
+    DatabaseManagementService dbms = configure(home, host, port, password != null).build();
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -105,6 +113,60 @@ public final class Launcher {
       Files.writeString(tokenFile, token + "\n", StandardCharsets.UTF_8);
     }
     return token;
+  }
+
+  private static DatabaseManagementServiceBuilder configure(Path home, String host, int port, boolean auth) {
+    return new DatabaseManagementServiceBuilder(home)
+        .setConfig(BoltConnector.enabled, true)
+        .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
+        .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+        .setConfig(GraphDatabaseSettings.auth_enabled, auth)
+        .setConfig(GraphDatabaseSettings.pagecache_memory, 64L * 1024 * 1024)
+        .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(5))
+        // Bolt's two Netty event loop groups each wait a 5 s quiet period on shutdown: 10 s of the 11 s a stop took
+        // (measured). Connections are closed by then (the platform closes its driver first), so do not wait.
+        .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0);
+  }
+
+  /**
+   * Gives user `neo4j` this password (no change required), whatever it had: a new store (Neo4j's default `neo4j`),
+   * a store made without auth, or an earlier password file. It runs with Bolt off, so that nobody can log in with the
+   * default password in the moment between Bolt opening and the password being set; `applied` then records a hash of
+   * the password, and later starts with the same password skip this (one start instead of two).
+   */
+  private static void applyPasswordOffline(Path home, String password, Path applied) throws IOException {
+    long t0 = System.nanoTime();
+    DatabaseManagementService offline = configure(home, "127.0.0.1", 0, true).setConfig(BoltConnector.enabled, false).build();
+    try {
+      GraphDatabaseService system = offline.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+      if (!system.isAvailable(Duration.ofMinutes(2).toMillis())) {
+        System.err.println("Launcher: system database did not become available within 2 minutes");
+        System.exit(1);
+      }
+      try {
+        system.executeTransactionally("ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+      } catch (RuntimeException e) {
+        // Neo4j refuses to "change" a password to the one it already has: that is the state we want.
+        if (!String.valueOf(e.getMessage()).contains("cannot be the same")) throw e;
+      }
+    } finally {
+      offline.shutdown();
+    }
+    Files.createDirectories(applied.getParent());
+    Files.writeString(applied, sha256(password) + "\n", StandardCharsets.UTF_8);
+    System.err.println("Launcher: password of user neo4j set from NEO4J_PASSWORD_FILE (" + (System.nanoTime() - t0) / 1_000_000 + " ms)");
+  }
+
+  private static boolean isApplied(Path applied, String password) throws IOException {
+    return Files.exists(applied) && Files.readString(applied, StandardCharsets.UTF_8).trim().equals(sha256(password));
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A daemon thread that exits (running the shutdown hook) once stdin reaches end of file. */
