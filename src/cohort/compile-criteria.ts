@@ -8,10 +8,11 @@
  * event → an index-driven MATCH on mentions; sequence → both sides grouped by patient, pairs checked in the group;
  * any → UNION; all → members tagged required/excluded and counted per patient (a `not` member is excluded, so
  * "A and not B" never reads the set of all patients); a `not` elsewhere → every patient minus its member.
+ * With a patient scope every mention and patient read is restricted to `$patientIds`. Semantics: README.md here.
  *
  * @example
  *   compileCohort(parseCriteria({ event: { type: 'SURGERY', text: '根治术' } }), { after: '', first: 50 })
- *   // { statement: 'CALL {\n  MATCH (m:Mention)\n  WHERE m.assertion IN $c1_assertion AND m.subject = $c1_subject\n'
+ *   // { statement: 'CALL () {\n  MATCH (m:Mention)\n  WHERE m.assertion IN $c1_assertion AND m.subject = $c1_subject\n'
  *   //              + '    AND m.type = $c1_type\n    AND m.textLower CONTAINS $c1_text\n  RETURN DISTINCT ...',
  *   //   parameters: { c1_assertion: ['PRESENT'], c1_subject: 'PATIENT', c1_type: 'SURGERY', c1_text: '根治术',
  *   //                 after: '', limit: 51 } }
