@@ -2,7 +2,8 @@
  * One record through the record pipeline (src/pipeline: ner → rules → assertion → normalise → time), then one write
  * transaction that replaces the record's extraction AND finishes its job item. A crash before the commit leaves the
  * item QUEUED (redone on restart); after it, the item is DONE: each record is stored exactly once.
- * A failing stage is recorded on the item (code + class, never text) in its own transaction.
+ * A failing stage is recorded on the item (code + class, never text) in its own transaction. Back-pressure is not a
+ * failure: a record that finds the NER engine's queue full (`NER_QUEUE_FULL`) waits and tries again.
  *
  * @example
  *   await processRecord(deps, { jobId: 'j1', seq: 0, record })   // → { status: 'DONE', entities: 7 }
@@ -10,7 +11,8 @@
 import type { GraphDriver } from '../graph/driver.js';
 import { clearExtraction, priorEvents, replaceExtraction } from '../graph/extraction.repo.js';
 import type { RecordExtraction } from '../graph/extraction.rows.js';
-import { describePipeline, isStageFailure, type RecordPipeline } from '../pipeline/index.js';
+import { isNerError } from '../ner/index.js';
+import { describePipeline, isStageFailure, type PipelineResult, type RecordInput, type RecordPipeline } from '../pipeline/index.js';
 import { finishItem, type ItemOutcome, type JobItem } from './job.repo.js';
 import type { RecordErrorCode } from './job.types.js';
 import { StageError, describeFailure, stage } from './record-errors.js';
@@ -40,7 +42,7 @@ export async function processRecord(deps: ProcessDeps, item: JobItem): Promise<I
   let extraction: RecordExtraction;
   try {
     const prior = await stage('GRAPH_WRITE_FAILED', () => priorEvents(deps.driver, record));
-    const result = await deps.pipeline.run({ text: record.text, recordedAt: record.recordedAt, priorEvents: prior }).catch((err: unknown) => {
+    const result = await runWaitingOutBackPressure(deps.pipeline, { text: record.text, recordedAt: record.recordedAt, priorEvents: prior }).catch((err: unknown) => {
       if (isStageFailure(err)) throw new StageError(STAGE_CODES[err.stage] ?? 'NER_FAILED', err.cause);
       throw err;
     });
@@ -68,6 +70,23 @@ export async function processRecord(deps: ProcessDeps, item: JobItem): Promise<I
   } catch (err) {
     if (err instanceof AlreadyFinished) return null;
     return fail(deps, item, new StageError('GRAPH_WRITE_FAILED', err), now());
+  }
+}
+
+/** How long a record keeps retrying a full NER queue before it is failed after all (the engine must be stuck). */
+const BACK_PRESSURE_BUDGET_MS = 10 * 60_000;
+
+/** The pipeline, run again (after 50 ms … 2 s) while the NER engine answers `NER_QUEUE_FULL`. */
+async function runWaitingOutBackPressure(pipeline: RecordPipeline, input: RecordInput): Promise<PipelineResult> {
+  const deadline = Date.now() + BACK_PRESSURE_BUDGET_MS;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await pipeline.run(input);
+    } catch (err) {
+      const full = isStageFailure(err) && isNerError(err.cause) && err.cause.code === 'NER_QUEUE_FULL';
+      if (!full || Date.now() >= deadline) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 50 * attempt)));
+    }
   }
 }
 
