@@ -44,6 +44,24 @@ export class AssociationTable {
     return this.#byGram.size;
   }
 
+  /**
+   * The most specific context of a span: its longest n-gram of 2+ characters seen in at least `minSpans` training
+   * spans (ties: the more frequent), with what those spans were normalised to.
+   * @example table.context('右乳腺癌IV期', 3) // → { gram: '乳腺癌IV', spans: 4, entries: [<乳腺恶性肿瘤>, 4, <癌>, 3] }
+   */
+  context(span: string, minSpans: number): { gram: string; spans: number; entries: readonly number[] } | null {
+    for (let n = Math.min(this.maxGram, span.length); n >= 2; n--) {
+      let best: { gram: string; spans: number; entries: readonly number[] } | null = null;
+      for (let i = 0; i + n <= span.length; i++) {
+        const gram = span.slice(i, i + n);
+        const hit = this.#byGram.get(gram);
+        if (hit && hit.spans >= minSpans && (!best || hit.spans > best.spans)) best = { gram, ...hit };
+      }
+      if (best) return best;
+    }
+    return null;
+  }
+
   /** Every association of every distinct n-gram of a folded text. */
   lookup(folded: string): Association[] {
     const out: Association[] = [];

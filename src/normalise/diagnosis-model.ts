@@ -3,6 +3,8 @@ import { Bm25Index } from './bm25-index.js';
 import type { ConceptTable } from './concept-table.js';
 import { foldText } from './fold-text.js';
 import type { DiagnosisData, RankerData } from './index-format.js';
+import { NeighbourIndex } from './neighbour-index.js';
+import { PairWeights } from './pair-weights.js';
 
 /**
  * Everything the diagnosis normaliser looks at, built once at load: the label space (one label per distinct standard
@@ -18,6 +20,8 @@ export interface DiagnosisModel {
   readonly morphology: Uint8Array;
   readonly bm25: Bm25Index;
   readonly associations: AssociationTable;
+  readonly neighbours: NeighbourIndex;
+  readonly pairWeights: PairWeights;
   /** Training frequency of each label. */
   readonly prior: Float64Array;
   readonly maxPrior: number;
@@ -41,6 +45,8 @@ export function buildDiagnosisModel(table: ConceptTable, data: DiagnosisData): D
     morphology,
     bm25: new Bm25Index(labelNames),
     associations: new AssociationTable(data.associations),
+    neighbours: new NeighbourIndex(data.neighbours),
+    pairWeights: new PairWeights(data.pairWeights),
     prior,
     maxPrior: prior.reduce((m, x) => Math.max(m, x), 1),
     ranker: data.ranker,

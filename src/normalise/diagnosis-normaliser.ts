@@ -1,6 +1,6 @@
 import { diagnosisCandidates } from './diagnosis-features.js';
 import type { DiagnosisModel } from './diagnosis-model.js';
-import { rankerProbability } from './linear-ranker.js';
+import { rankCandidates } from './linear-ranker.js';
 
 /** A label chosen for a text, with the ranker's probability. */
 export interface ScoredLabel {
@@ -13,8 +13,14 @@ export interface ScoredLabel {
  * @example scoreDiagnosis(model, '右乳腺癌IV期')[0] // → { label: <乳腺恶性肿瘤>, probability: 0.9… }
  */
 export function scoreDiagnosis(model: DiagnosisModel, text: string): ScoredLabel[] {
-  return diagnosisCandidates(model, text)
-    .map((c) => ({ label: c.label, probability: rankerProbability(model.ranker, c.features) }))
+  const candidates = diagnosisCandidates(model, text);
+  const probabilities = rankCandidates(
+    model.ranker,
+    candidates.map((c) => model.labelNames[c.label]!),
+    candidates.map((c) => c.features),
+  );
+  return candidates
+    .map((c, i) => ({ label: c.label, probability: probabilities[i]! }))
     .sort((a, b) => b.probability - a.probability || a.label - b.label);
 }
 

@@ -1,5 +1,7 @@
 import type { ConceptSystem } from '../domain/entity.js';
 import type { AssociationData } from './association-table.js';
+import type { NeighbourData } from './neighbour-index.js';
+import type { PairWeightData } from './pair-weights.js';
 
 /**
  * The files of a concept index folder (models/concepts/), written by tools/concept-index/build-index.ts:
@@ -33,12 +35,22 @@ export interface VocabularyData {
   synonyms: [number, string][];
 }
 
-/** Ranker of diagnosis candidates: logistic regression over `features` (names, in the order features.ts computes). */
-export interface RankerData {
-  features: string[];
+/** A logistic model: σ(w·x + b). */
+export interface LinearModel {
   weights: number[];
   bias: number;
-  /** normaliseDiagnosis keeps every candidate at or above this probability… */
+}
+
+/**
+ * Ranker of diagnosis candidates: a first logistic model over each candidate's own `features`, then a second over
+ * those plus `contextFeatures` (where the candidate stands among the text's candidates by first-stage probability).
+ */
+export interface RankerData {
+  features: string[];
+  contextFeatures: string[];
+  first: LinearModel;
+  second: LinearModel;
+  /** normaliseDiagnosis keeps every candidate at or above this second-stage probability… */
   threshold: number;
   /** …and the best one alone when none reaches it but it reaches this (else nothing fits). */
   floor: number;
@@ -50,5 +62,7 @@ export interface DiagnosisData {
   /** [label, times it was a gold name in the training pairs]. */
   prior: [number, number][];
   associations: AssociationData;
+  neighbours: NeighbourData;
+  pairWeights: PairWeightData;
   ranker: RankerData;
 }

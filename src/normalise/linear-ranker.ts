@@ -1,13 +1,25 @@
-import type { RankerData } from './index-format.js';
+import { contextFeatures } from './context-features.js';
+import type { LinearModel, RankerData } from './index-format.js';
 
 /**
- * Probability that a candidate is one of the standard names a text denotes: logistic regression, σ(w·x + b), with
- * weights learnt by tools/concept-index/train-ranker.ts.
- *
- * @example rankerProbability({ weights: [2], bias: -1, … }, Float64Array.of(1)) // → 0.7311
+ * σ(w·x + b) over the concatenation of feature vectors (no copy).
+ * @example logistic({ weights: [2, 1], bias: -1 }, Float64Array.of(1), Float64Array.of(0)) // → 0.7311
  */
-export function rankerProbability(ranker: RankerData, features: Float64Array): number {
-  let z = ranker.bias;
-  for (let i = 0; i < features.length; i++) z += ranker.weights[i]! * features[i]!;
+export function logistic(model: LinearModel, ...parts: Float64Array[]): number {
+  let z = model.bias;
+  let k = 0;
+  for (const part of parts) for (let i = 0; i < part.length; i++) z += model.weights[k++]! * part[i]!;
   return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * Probabilities of a text's candidates (names + own features): first stage alone, then the second stage with the
+ * context the first stage gives (context-features.ts). Same order as the input.
+ *
+ * @example rankCandidates(ranker, ['肺炎', '支气管肺炎'], [f1, f2]) // → [0.21, 0.88]
+ */
+export function rankCandidates(ranker: RankerData, names: readonly string[], features: readonly Float64Array[]): number[] {
+  const p1 = features.map((f) => logistic(ranker.first, f));
+  const context = contextFeatures(names, p1);
+  return features.map((f, i) => logistic(ranker.second, f, context[i]!));
 }

@@ -1,21 +1,27 @@
 /**
  * Builds a concept index folder from the extracted vocabulary and CHIP-CDN training pairs:
  *   1. concepts.json.gz: every code, standard name, parent links and hand-written synonym;
- *   2. diagnosis.json.gz: label space, n-gram associations and priors learnt from the pairs, and a logistic ranker
- *      trained on out-of-fold candidates (k folds: each fold's features come from associations learnt on the others,
- *      as they will for unseen text), with the selection cut tuned for micro-F1 on the same predictions;
+ *   2. diagnosis.json.gz: label space, n-gram associations, priors, hashed neighbour spans and (n-gram, name) pair
+ *      weights learnt from the pairs, and a two-stage logistic ranker trained on out-of-fold candidates (k folds: each
+ *      fold's features come from statistics learnt on the others, as they will for unseen text), with the selection
+ *      cut tuned for micro-F1 on the same predictions;
  *   3. manifest.json.
- * `--part train` learns from the pairs outside the dev split only and scores the dev pairs; `--part all` (the shipped
- * index) learns from every pair.
+ * `--part train` (the shipped index, models/concepts) learns from the pairs outside the dev split only and scores the
+ * dev pairs; `--part all` learns from every pair (written to .cache/concept-index/all-build unless --out says).
  *
- * Usage: npx tsx tools/concept-index/build-index.ts [--part all|train] [--out DIR] [--vocabulary FILE] [--train FILE]
+ * Usage: npx tsx tools/concept-index/build-index.ts [--part train|all] [--out DIR] [--vocabulary FILE] [--train FILE]
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { ConceptTable } from '../../src/normalise/concept-table.js';
-import { diagnosisCandidates, FEATURE_COUNT, FEATURE_NAMES } from '../../src/normalise/diagnosis-features.js';
+import { CONTEXT_FEATURE_COUNT, CONTEXT_FEATURE_NAMES, contextFeatures } from '../../src/normalise/context-features.js';
+import { logistic } from '../../src/normalise/linear-ranker.js';
+import { diagnosisCandidates, FEATURE_COUNT, FEATURE_NAMES, PAIR_FEATURE } from '../../src/normalise/diagnosis-features.js';
+import { PairWeights, type PairWeightData } from '../../src/normalise/pair-weights.js';
+import { trainPairWeights, type PairTrainingText } from './train-pair-weights.js';
 import { buildDiagnosisModel } from '../../src/normalise/diagnosis-model.js';
 import { scoreDiagnosis, selectDiagnoses } from '../../src/normalise/diagnosis-normaliser.js';
 import { foldText } from '../../src/normalise/fold-text.js';
@@ -26,22 +32,23 @@ import {
 import { parseChipCdn, type ChipCdnPair } from '../../src/normalise/chip-cdn-file.js';
 import { scoreNameSets } from '../../src/normalise/score-names.js';
 import { DEFAULT_TRAIN, readSplit, REPO } from './chip-cdn-split.js';
-import { learnAssociations, learnPrior, type LabelledText } from './learn-associations.js';
+import { learnAssociations, learnNeighbours, learnPrior, type LabelledText } from './learn-associations.js';
 import { fitLogistic, tuneCut, type Example, type ScoredText } from './train-ranker.js';
 import { diagnosisLabels, readVocabulary } from './vocabulary.js';
 
 const { values } = parseArgs({
   options: {
-    part: { type: 'string', default: 'all' },
+    part: { type: 'string', default: 'train' },
     out: { type: 'string' },
     vocabulary: { type: 'string', default: path.join(REPO, '.cache', 'concept-index', 'vocabulary.json') },
     train: { type: 'string', default: DEFAULT_TRAIN },
     folds: { type: 'string', default: '5' },
     version: { type: 'string', default: '1.0.0' },
+    'dump-features': { type: 'string' },
   },
 });
 if (values.part !== 'all' && values.part !== 'train') throw new Error(`--part: expected all or train, got ${values.part}`);
-const outDir = path.resolve(values.out ?? (values.part === 'all' ? path.join(REPO, 'models', 'concepts') : path.join(REPO, '.cache', 'concept-index', 'dev-build')));
+const outDir = path.resolve(values.out ?? (values.part === 'train' ? path.join(REPO, 'models', 'concepts') : path.join(REPO, '.cache', 'concept-index', 'all-build')));
 const folds = Number(values.folds);
 const started = Date.now();
 const log = (line: string): void => void process.stdout.write(`build-index: ${line} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
@@ -66,9 +73,18 @@ const items = learnFrom.map(labelled);
 log(`learning from ${items.length} pairs (${values.part})`);
 
 // A ranker is needed to build a model; the out-of-fold passes only read features, so any weights do.
-const placeholder: RankerData = { features: [...FEATURE_NAMES], weights: new Array(FEATURE_COUNT).fill(0), bias: 0, threshold: 0.5, floor: 0.5 };
+const NO_PAIR_WEIGHTS: PairWeightData = { maxGram: 3, bias: 0, grams: [], entries: [] };
+const zero = (n: number) => ({ weights: new Array<number>(n).fill(0), bias: 0 });
+const placeholder: RankerData = {
+  features: [...FEATURE_NAMES],
+  contextFeatures: [...CONTEXT_FEATURE_NAMES],
+  first: zero(FEATURE_COUNT),
+  second: zero(FEATURE_COUNT + CONTEXT_FEATURE_COUNT),
+  threshold: 0.5,
+  floor: 0.5,
+};
 const modelFrom = (learnt: readonly LabelledText[], ranker: RankerData) =>
-  buildDiagnosisModel(table, { labels, prior: learnPrior(learnt), associations: learnAssociations(learnt, labelNames), ranker });
+  buildDiagnosisModel(table, learnDiagnosis(learnt, ranker));
 
 const examples: Example[] = [];
 const oof: { item: number; candidates: { label: number; features: Float64Array }[] }[] = [];
@@ -84,37 +100,76 @@ for (let k = 0; k < folds; k++) {
   });
   log(`fold ${k + 1}/${folds}: ${held.length} pairs`);
 }
+// Pair weights are trained on candidates, so they come after them: fold k's feature from weights learnt on the
+// other folds' candidates; the shipped weights from all of them.
+const pairTexts: PairTrainingText[] = oof.map(({ item, candidates }) => ({
+  text: items[item]!.text,
+  candidates: candidates.map((c) => c.label),
+  gold: new Set(items[item]!.labels),
+}));
+for (let k = 0; k < folds; k++) {
+  const weights = new PairWeights(trainPairWeights(pairTexts.filter((_, t) => oof[t]!.item % folds !== k)));
+  oof.forEach(({ item, candidates }) => {
+    if (item % folds !== k) return;
+    const scores = weights.scores(foldText(items[item]!.text));
+    for (const c of candidates) c.features[PAIR_FEATURE] = 1 / (1 + Math.exp(-(weights.bias + (scores.get(c.label) ?? 0))));
+  });
+}
+const pairWeights = trainPairWeights(pairTexts);
+log(`pair weights: ${pairWeights.grams.length} n-grams, ${pairWeights.entries.reduce((n, e) => n + e.length / 2, 0)} weights`);
 const positives = examples.filter((e) => e.positive).length;
 const goldTotal = learnFrom.reduce((n, p) => n + p.names.length, 0);
 log(`${examples.length} candidates, candidate recall ${(positives / goldTotal).toFixed(4)} of ${goldTotal} gold names`);
 
-const fitted = fitLogistic(examples, FEATURE_COUNT);
-const probability = (f: Float64Array): number => {
-  let z = fitted.bias;
-  f.forEach((x, i) => (z += fitted.weights[i]! * x));
-  return 1 / (1 + Math.exp(-z));
-};
-const scoredTexts: ScoredText[] = oof.map(({ item, candidates }) => {
+// Stage 1 on each candidate alone; stage 2 adds where it stands among its text's candidates by stage-1 probability.
+const first = fitLogistic(examples, FEATURE_COUNT);
+const secondExamples: Example[] = [];
+const contexts = oof.map(({ candidates }) => {
+  const p1 = candidates.map((c) => logistic(first, c.features));
+  return contextFeatures(candidates.map((c) => labelNames[c.label]!), p1);
+});
+oof.forEach(({ item, candidates }, t) => {
+  const gold = new Set(items[item]!.labels);
+  candidates.forEach((c, i) => {
+    const x = new Float64Array(FEATURE_COUNT + CONTEXT_FEATURE_COUNT);
+    x.set(c.features);
+    x.set(contexts[t]![i]!, FEATURE_COUNT);
+    secondExamples.push({ features: x, positive: gold.has(c.label) });
+  });
+});
+const second = fitLogistic(secondExamples, FEATURE_COUNT + CONTEXT_FEATURE_COUNT);
+const scoredTexts: ScoredText[] = oof.map(({ item, candidates }, t) => {
   const gold = new Set(items[item]!.labels);
   return {
     gold: learnFrom[item]!.names.length,
     candidates: candidates
-      .map((c) => ({ probability: probability(c.features), positive: gold.has(c.label) }))
+      .map((c, i) => ({ probability: logistic(second, c.features, contexts[t]![i]!), positive: gold.has(c.label) }))
       .sort((a, b) => b.probability - a.probability),
   };
 });
 const cut = tuneCut(scoredTexts);
-log(`ranker: ${FEATURE_NAMES.map((n, i) => `${n} ${fitted.weights[i]!.toFixed(2)}`).join(', ')}, bias ${fitted.bias.toFixed(2)}`);
+const weights = (m: { weights: number[]; bias: number }, names: readonly string[]): string =>
+  `${names.map((n, i) => `${n} ${m.weights[i]!.toFixed(2)}`).join(', ')}, bias ${m.bias.toFixed(2)}`;
+log(`stage 1: ${weights(first, FEATURE_NAMES)}`);
+log(`stage 2: ${weights(second, [...FEATURE_NAMES, ...CONTEXT_FEATURE_NAMES])}`);
 log(`cut: threshold ${cut.threshold}, floor ${cut.floor}; out-of-fold micro-F1 ${cut.f1.toFixed(4)}`);
 
-const ranker: RankerData = { features: [...FEATURE_NAMES], ...fitted, threshold: cut.threshold, floor: cut.floor };
-const diagnosis: DiagnosisData = { labels, prior: learnPrior(items), associations: learnAssociations(items, labelNames), ranker };
+const ranker: RankerData = {
+  features: [...FEATURE_NAMES],
+  contextFeatures: [...CONTEXT_FEATURE_NAMES],
+  first,
+  second,
+  threshold: cut.threshold,
+  floor: cut.floor,
+};
+const diagnosis = learnDiagnosis(items, ranker, pairWeights);
 const metrics: Record<string, unknown> = { outOfFoldF1: round(cut.f1), candidateRecall: round(positives / goldTotal) };
 if (values.part === 'train') {
   const model = buildDiagnosisModel(table, diagnosis);
   const predicted = devPairs.map((p) => selectDiagnoses(scoreDiagnosis(model, p.text), ranker).map((s) => table.name(model.labelConcepts[s.label]!)));
   const scores = scoreNameSets(devPairs.map((p) => p.names), predicted);
   metrics['dev'] = { ...scores, precision: round(scores.precision), recall: round(scores.recall), f1: round(scores.f1) };
+  if (values['dump-features']) dumpFeatures(values['dump-features'], model);
   log(`dev (${devPairs.length} pairs): P ${scores.precision.toFixed(4)} R ${scores.recall.toFixed(4)} F1 ${scores.f1.toFixed(4)}`);
 }
 
@@ -124,12 +179,13 @@ writeFileSync(path.join(outDir, DIAGNOSIS_FILE), gzipSync(JSON.stringify(diagnos
 const manifest: IndexManifest = {
   format: INDEX_FORMAT,
   version: values.version!,
-  trainedOn: values.part === 'all' ? `CHIP-CDN train.json, all ${pairs.length} pairs` : `CHIP-CDN train.json minus the dev split (${learnFrom.length} pairs)`,
-  sources: { ...sources, 'chip-cdn/train.json': readSplit(trainFile).sourceSha256 },
+  trainedOn: values.part,
+  sources: { ...sources, 'chip-cdn/train.json': createHash('sha256').update(readFileSync(trainFile)).digest('hex') },
   counts: {
     concepts: table.size,
     diagnosisLabels: labels.length,
     associations: diagnosis.associations.grams.length,
+    neighbourSpans: diagnosis.neighbours.spans.length,
     synonyms: vocabulary.synonyms.length,
     trainingPairs: learnFrom.length,
   },
@@ -137,6 +193,34 @@ const manifest: IndexManifest = {
 };
 writeFileSync(path.join(outDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
 log(`wrote ${outDir}`);
+
+/**
+ * Offline analysis: one JSON line per candidate, out-of-fold training candidates then dev candidates
+ * ({split, text index, label, gold count, positive, features}). Feature vectors only, no text.
+ */
+function dumpFeatures(file: string, devModel: ReturnType<typeof buildDiagnosisModel>): void {
+  const lines: string[] = [];
+  for (const { item, candidates } of oof) {
+    const gold = new Set(items[item]!.labels);
+    for (const c of candidates) lines.push(JSON.stringify({ s: 'oof', t: item, l: c.label, g: learnFrom[item]!.names.length, y: gold.has(c.label) ? 1 : 0, x: Array.from(c.features) }));
+  }
+  devPairs.forEach((p, t) => {
+    const gold = new Set(labelled(p).labels);
+    for (const c of diagnosisCandidates(devModel, p.text)) lines.push(JSON.stringify({ s: 'dev', t, l: c.label, g: p.names.length, y: gold.has(c.label) ? 1 : 0, x: Array.from(c.features) }));
+  });
+  writeFileSync(file, lines.join('\n') + '\n');
+}
+
+function learnDiagnosis(learnt: readonly LabelledText[], ranker: RankerData, pairWeights: PairWeightData = NO_PAIR_WEIGHTS): DiagnosisData {
+  return {
+    labels,
+    prior: learnPrior(learnt),
+    associations: learnAssociations(learnt, labelNames),
+    neighbours: learnNeighbours(learnt, labelNames),
+    pairWeights,
+    ranker,
+  };
+}
 
 function round(x: number): number {
   return Math.round(x * 10000) / 10000;
