@@ -117,7 +117,9 @@ class Compilation {
     });
   }
 
-  private all(members: readonly CohortNode[]): string {
+  private all(allMembers: readonly CohortNode[]): string {
+    // `not not B` inside an `all` is B, required: otherwise it would be computed as everyone minus (everyone minus B).
+    const members = allMembers.map((m) => (m.kind === 'not' && m.member.kind === 'not' ? m.member.member : m));
     const required = members.filter((m) => m.kind !== 'not');
     const excluded = members.flatMap((m) => (m.kind === 'not' ? [m.member] : []));
     const parts = required.map((m) => this.member(this.node(m), false));

@@ -116,6 +116,7 @@ describe('all / any / not', () => {
     expect(await who({ any: [within30, { all: [{ event: { text: 'ct' } }, { not: { event: C50 } }] }] })).toEqual(f.ids('AFGH'));
     expect(await who({ any: [{ not: { event: C50 } }, { event: { ...C50, to: '2019-03-01' } }] })).toEqual(f.ids('ABCDFG'));
     expect(await who({ all: [{ event: C50 }] })).toEqual(f.ids('ABEFHI'));
+    expect(await who({ all: [{ event: SURGERY }, { not: { not: { event: { ...C50, to: '2019-03-01' } } } }] })).toEqual(f.ids('ABF'));
   });
 });
 

@@ -62,6 +62,8 @@ describe('compileCohort', () => {
     expect(compileCohort(parseCriteria({ all: [{ any: [{ event: { text: 'x' } }] }] }), page).statement).toBe(plain);
     expect(plain).not.toContain('(p:Patient)');
     expect(compileCohort(parseCriteria({ not: { event: { text: 'x' } } }), page).statement).toContain('MATCH (p:Patient)');
+    expect(compileCohort(parseCriteria({ all: [{ event: { text: 'a' } }, { not: { not: { event: { text: 'b' } } } }] }), page).statement)
+      .toBe(compileCohort(parseCriteria({ all: [{ event: { text: 'a' } }, { event: { text: 'b' } }] }), page).statement);
     // "A and not B" subtracts B from A, never from every patient.
     expect(compileCohort(parseCriteria({ all: [{ event: { text: 'a' } }, { not: { event: { text: 'b' } } }] }), page).statement).not.toContain('(p:Patient)');
   });
