@@ -177,6 +177,24 @@ describe('reliability: query abuse', { timeout: 300_000 }, () => {
     expect(query.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
   });
 
+  it.each([
+    ['entities', `query ($c: String) { entities(first: 5, after: $c) { nodes { id } } }`],
+    ['jobs', `query ($c: String) { jobs(first: 5, after: $c) { nodes { id } } }`],
+    ['patients', `query ($c: String) { patients(first: 5, after: $c) { nodes { id } } }`],
+    ['cohort', `query ($c: String) { cohort(criteria: { event: { type: DISEASE } }, first: 5, after: $c) { count } }`],
+  ])('a garbage %s cursor → BAD_USER_INPUT (before: an empty page), never echoed', async (label, query) => {
+    // ('' is taken as no cursor, the first page, by all four; patient cursors are base64 of any patient id.)
+    const cursors = ['@@@', 'garbage-cursor-xyz', 'eyJpZCI6MX0='];
+    const answers: Record<string, string> = {};
+    for (const cursor of cursors) {
+      const res = await platform.send(JSON.stringify({ query, variables: { c: cursor } }));
+      const body = watch.response(`cursor ${label}`, res.status, res.contentType, res.text) as any;
+      answers[cursor] = body.data ? 'a page' : (body.errors ?? []).map((e: any) => e.extensions?.code).join(',');
+      if (cursor.length > 3) expect(res.text).not.toContain(cursor);
+    }
+    expect(answers).toEqual(Object.fromEntries(cursors.map((c) => [c, 'BAD_USER_INPUT'])));
+  });
+
   it('a large job can be cancelled: CANCELLED, the rest dropped, nothing comes back', async () => {
     const records = Array.from({ length: 20 }, (_, i) => ({ ...seed[i % seed.length]!, patientId: uniqueId('cp'), recordId: uniqueId('cr'), text: texts[i % texts.length]!.slice(0, 900) }));
     const submitted = await platform.gql(SUBMIT, { r: records });
