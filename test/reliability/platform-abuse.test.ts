@@ -25,6 +25,9 @@ const RECORD = `query ($id: ID!) { record(id: $id) { id patientId status entityC
 const FINAL = ['SUCCEEDED', 'PARTIAL', 'FAILED', 'CANCELLED'];
 
 let platform: ReliabilityPlatform;
+/** Set when the platform exits before afterAll stops it: a crash. */
+let crashed = false;
+let stopping = false;
 const seedPrefix = uniqueId('rel');
 const seed = exampleRecords(seedPrefix);
 const texts = seed.map((r) => r.text);
@@ -34,6 +37,9 @@ beforeAll(async () => {
   platform = await startReliabilityPlatform({
     MAX_RECORD_CHARS: '2000', MAX_RECORDS_PER_CALL: '20', MAX_CHARS_PER_CALL: '20000',
   });
+  void platform.exited.then(() => {
+    if (!stopping) crashed = true;
+  });
   const res = await platform.gql(SUBMIT, { r: seed });
   expect(res.errors).toBeUndefined();
   expect((await waitForFinalJob(platform, res.data.submitRecords.id)).status).toBe('SUCCEEDED');
@@ -41,6 +47,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (!platform) return;
+  expect(crashed).toBe(false);
+  stopping = true;
   const code = await platform.kill('SIGTERM');
   watch.log(platform.output());
   expect(code).toBe(0);
@@ -109,7 +117,7 @@ describe('reliability: fuzzing', { timeout: LONG ? 3_600_000 : 600_000 }, () => 
       if (ids.length !== stored.entityCount || new Set(ids).size !== ids.length) duplicated += 1;
     }
     const counts = {
-      cases, requestMs: Math.round(requestMs), ...prefixKeys('kind', kinds), ...prefixKeys('http', statuses),
+      cases, crashes: crashed ? 1 : 0, requestMs: Math.round(requestMs), ...prefixKeys('kind', kinds), ...prefixKeys('http', statuses),
       acceptedJobs: accepted.size, ...prefixKeys('job', final), recordsChecked: acceptedIds.size + rejectedIds.size,
       lost, duplicated, failedRecords, changedOnRejection, ...watch.summary(), ...prefixKeys('code', codes),
     };
