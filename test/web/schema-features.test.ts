@@ -5,9 +5,11 @@ import { buildApiSchema } from '../../src/api/schema.js';
 import { createApiPubSub } from '../../src/api/topics.js';
 import {
   BASE_FEATURES,
+  COHORT_QUERY,
   FEATURES_QUERY,
   featuresFrom,
   JOB_EVENTS_SUBSCRIPTION,
+  PATIENTS_QUERY,
   RECENT_JOBS_QUERY,
   RECORD_QUERY,
   timelineQuery,
@@ -23,6 +25,9 @@ describe('viewer queries against the platform schema', () => {
     expect(result.errors).toBeUndefined();
     const features = featuresFrom(result.data as unknown as FeaturesResponse);
     const documents = [RECORD_QUERY, RECENT_JOBS_QUERY, JOB_EVENTS_SUBSCRIPTION, ...[false, true].flatMap((every) => [timelineQuery(features, every), timelineSubscription(features, every)])];
+    // The platform has `patients` and `cohort` now: the picker's queries must match them.
+    expect([features.patientsQuery, features.cohortQuery]).toEqual([true, true]);
+    documents.push(PATIENTS_QUERY, COHORT_QUERY);
     for (const document of documents) expect(validate(schema, parse(document)).map((e) => e.message), document).toEqual([]);
     // What every release has also validates (the viewer's fallback when introspection is off).
     expect(validate(schema, parse(timelineQuery(BASE_FEATURES, false))).map((e) => e.message)).toEqual([]);

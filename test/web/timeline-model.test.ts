@@ -35,15 +35,26 @@ describe('toChartModel', () => {
     expect(undated!.tooltip).toBe('t-undated · undated (record of 2018-03-20)');
   });
 
-  it('marks negated, uncertain and non-patient mentions when the schema has assertion and subject', () => {
-    const [absent, family, present] = toChartModel([
+  it('marks negated, possible and non-patient mentions when the schema has assertion and subject', () => {
+    const [absent, family, present, possible] = toChartModel([
       event('x', 'SYMPTOM', {}, { assertion: 'ABSENT', subject: 'PATIENT' }),
       event('y', 'DISEASE', {}, { assertion: 'PRESENT', subject: 'FAMILY' }),
       event('z', 'DISEASE', {}, { assertion: 'PRESENT', subject: 'PATIENT' }),
+      event('w', 'DISEASE', { undated: true }, { assertion: 'POSSIBLE', subject: 'OTHER' }),
     ]).items;
-    expect(absent!.className).toContain('assertion-ABSENT');
-    expect(family!.className).toContain('subject-FAMILY');
-    expect(present!.className).toBe('ev lane-DISEASE');
+    expect(absent).toMatchObject({ className: 'ev lane-SYMPTOM assertion-ABSENT', marks: [{ kind: 'ABSENT', text: '无' }] });
+    expect(family).toMatchObject({ className: 'ev lane-DISEASE subject-FAMILY', marks: [{ kind: 'FAMILY', text: '家族' }] });
+    expect(present).toMatchObject({ className: 'ev lane-DISEASE', marks: [], tooltip: 't-z · 2018-03-13 (DAY)' });
+    // Both qualifiers, in words in the tooltip; the undated class stays (its `?` and the marks no longer collide).
+    expect(possible).toMatchObject({
+      className: 'ev lane-DISEASE undated assertion-POSSIBLE subject-OTHER',
+      marks: [{ kind: 'POSSIBLE', text: '可能' }, { kind: 'OTHER', text: '他人' }],
+      tooltip: 't-w · possible · about someone else · undated (record of 2018-03-20)',
+    });
+  });
+
+  it('leaves marks out for a platform without assertion and subject', () => {
+    expect(toChartModel([event('a', 'SURGERY', {})]).items[0]!.marks).toEqual([]);
   });
 });
 

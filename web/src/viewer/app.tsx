@@ -3,6 +3,7 @@
  * in the URL (`/?patient=P001`), so a timeline can be bookmarked or sent to a colleague.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { countOf } from './count-of.js';
 import type { ConnectionState, GraphQLClient } from './graphql-client.js';
 import { JobPanel } from './job-panel.js';
 import { PatientPicker } from './patient-picker.js';
@@ -22,7 +23,8 @@ import { TimelineChart } from './timeline-chart.js';
 import type { PatientTimeline, RecordSource } from './timeline-data.js';
 import { toChartModel } from './timeline-model.js';
 
-type Loaded = { state: 'idle' } | { state: 'loading' } | { state: 'missing' } | { state: 'error'; message: string } | { state: 'ready'; patient: PatientTimeline };
+/** `view` names what was read: the patient and whether every mention was asked for (`P001|false`). */
+type Loaded = { state: 'idle' } | { state: 'loading' } | { state: 'missing' } | { state: 'error'; message: string } | { state: 'ready'; view: string; patient: PatientTimeline };
 
 /** Performance marks the browser test reads: opening a patient, and the first redraw that shows their events. */
 export const MARK_OPEN = 'viewer:open';
@@ -56,20 +58,22 @@ export function App({ api }: { api: GraphQLClient }) {
   useEffect(() => {
     if (!features || patientId === null) return;
     performance.mark(MARK_OPEN);
-    setLoaded({ state: 'loading' });
+    // The same patient in the other view stays drawn until the new view arrives (no flicker, the toggle keeps focus).
+    setLoaded((previous) => (previous.state === 'ready' && previous.patient.id === patientId ? previous : { state: 'loading' }));
     setSelectedId(null);
     let active = true;
+    const view = viewKey(patientId, everyMention);
     const variables = timelineVariables(features, patientId, everyMention);
     api
       .request<{ patient: PatientTimeline | null }>(timelineQuery(features, everyMention), variables)
-      .then(({ patient }) => active && setLoaded(patient ? { state: 'ready', patient } : { state: 'missing' }))
+      .then(({ patient }) => active && setLoaded(patient ? { state: 'ready', view, patient } : { state: 'missing' }))
       .catch((error: unknown) => active && setLoaded({ state: 'error', message: error instanceof Error ? error.message : String(error) }));
     const stop = api.subscribe<{ patientTimelineUpdated: { patient: PatientTimeline | null } }>(
       timelineSubscription(features, everyMention),
       variables,
       ({ patientTimelineUpdated }) => {
         if (!active || !patientTimelineUpdated.patient) return;
-        setLoaded({ state: 'ready', patient: patientTimelineUpdated.patient });
+        setLoaded({ state: 'ready', view, patient: patientTimelineUpdated.patient });
         setRecords(new Map()); // a re-submitted record may have new text
       },
     );
@@ -79,7 +83,11 @@ export function App({ api }: { api: GraphQLClient }) {
     };
   }, [api, features, patientId, everyMention]);
 
-  const patient = loaded.state === 'ready' ? loaded.patient : null;
+  // The chart is keyed by the view its events were read for, not the one asked for: right after a switch (another
+  // patient, the mentions toggle) the previous events are never taken for the new view's first render.
+  const shown = loaded.state === 'ready' && loaded.patient.id === patientId ? loaded : null;
+  const patient = shown?.patient ?? null;
+  const hasEvents = patient !== null && patient.timeline.length > 0;
   const model = useMemo(() => toChartModel(patient?.timeline ?? []), [patient]);
   const selected = patient?.timeline.find((event) => event.entity.id === selectedId) ?? null;
 
@@ -113,20 +121,20 @@ export function App({ api }: { api: GraphQLClient }) {
           {patient && (
             <div class="patient-bar" data-testid="patient-bar">
               <strong>{patient.id}</strong>
-              <span>{patient.recordCount} records</span>
+              <span>{countOf(patient.recordCount, 'record')}</span>
               {patient.firstRecordedAt && <span>{patient.firstRecordedAt} – {patient.lastRecordedAt}</span>}
               {features?.timelineFilters && (
-                <label class="toggle">
+                <label class="toggle" title="By default the timeline shows what the records assert or suspect about the patient">
                   <input type="checkbox" checked={everyMention} onChange={(e) => setEveryMention((e.target as HTMLInputElement).checked)} />
-                  also negated, uncertain and family mentions
+                  also denied findings and relatives' histories
                 </label>
               )}
             </div>
           )}
           <Status loaded={loaded} patientId={patientId} />
-          <div class={`chart-host ${patient && patient.timeline.length > 0 ? '' : 'is-empty'}`}>
+          <div class={`chart-host ${hasEvents ? '' : 'is-empty'}`} inert={!hasEvents}>
             <TimelineChart
-              patientId={`${patientId ?? ''}|${everyMention}`}
+              patientId={shown?.view ?? ''}
               model={model}
               selectedId={selectedId}
               onSelect={setSelectedId}
@@ -164,6 +172,10 @@ function Status({ loaded, patientId }: { loaded: Loaded; patientId: string | nul
     default:
       return null;
   }
+}
+
+function viewKey(patientId: string, everyMention: boolean): string {
+  return `${patientId}|${everyMention}`;
 }
 
 function patientFromUrl(): string | null {

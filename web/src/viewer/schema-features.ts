@@ -113,11 +113,18 @@ export function timelineVariables(features: SchemaFeatures, id: string, everyMen
 
 export const RECORD_QUERY = `query ViewerRecord($id: ID!) { record(id: $id) { id kind recordedAt text } }`;
 
-export const PATIENTS_QUERY = `query ViewerPatients { patients(first: 100) { nodes { id recordCount } } }`;
+/** One page of known patients, in id order (the id box's suggestions page on from `after`). */
+export const PATIENTS_QUERY = `query ViewerPatients($after: String) {
+  patients(first: 100, after: $after) { nodes { id recordCount } pageInfo { endCursor hasNextPage } }
+}`;
 
-/** Patients with a mention of `type` whose text contains `text` (cohort query; only when the schema has it). */
-export const COHORT_QUERY = `query ViewerCohort($type: EntityType, $text: String) {
-  cohort(criteria: { event: { type: $type, text: $text } }, first: 50) { count patients { nodes { id recordCount } } }
+/**
+ * Patients with a mention of `type` whose text contains `text` (cohort query; only when the schema has it), a page of
+ * 50 at a time. The API needs at least one of the two; the form does not send an empty search.
+ */
+export const COHORT_QUERY = `query ViewerCohort($type: EntityType, $text: String, $after: String) {
+  cohort(criteria: { event: { type: $type, text: $text } }, first: 50, after: $after) {
+    count patients { nodes { id recordCount } pageInfo { endCursor hasNextPage } } }
 }`;
 
 const JOB_FIELDS = 'id status done failed total entities';

@@ -12,7 +12,8 @@ import { useEffect, useRef } from 'preact/hooks';
 import { DataSet } from 'vis-data/peer';
 import { Timeline, type TimelineOptions } from 'vis-timeline/peer';
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
-import { calendarDateToLocal, viewWindow, type ChartItem, type ChartLane, type ChartModel } from './timeline-model.js';
+import { countOf } from './count-of.js';
+import { calendarDateToLocal, QUALIFIERS, viewWindow, type ChartItem, type ChartLane, type ChartMark, type ChartModel } from './timeline-model.js';
 
 const DAY_MS = 86_400_000;
 
@@ -28,6 +29,7 @@ interface VisItem {
   /** Copied onto the item element as `data-day` (dataAttributes), with `data-id`: how tests and tools find an event. */
   day: string;
   text: string;
+  marks: ChartMark[];
 }
 
 interface VisGroup {
@@ -127,7 +129,7 @@ export function TimelineChart({ patientId, model, selectedId, onSelect, onRender
         <button type="button" onClick={zoom('in')} title="Zoom in (or scroll the wheel over the timeline)">＋</button>
         <button type="button" onClick={zoom('out')} title="Zoom out">－</button>
         <button type="button" onClick={zoom('fit')} title="Show every event">Fit</button>
-        <Legend lanes={model.lanes} />
+        <Legend lanes={model.lanes} marks={[...new Set(model.items.flatMap((item) => item.marks.map((m) => m.kind)))]} />
       </div>
       <div class="chart-canvas" ref={container} data-testid="timeline" />
     </div>
@@ -140,14 +142,19 @@ function showAll(timeline: Timeline, items: readonly ChartItem[], animate: boole
   if (range) timeline.setWindow(range.start, range.end, { animation: animate ? { duration: 300, easingFunction: 'easeInOutQuad' } : false });
 }
 
-function Legend({ lanes }: { lanes: ChartLane[] }) {
+function Legend({ lanes, marks }: { lanes: ChartLane[]; marks: string[] }) {
   return (
     <span class="legend">
       <span class="legend-item"><i class="key key-point" />day</span>
       <span class="legend-item"><i class="key key-range" />interval</span>
       <span class="legend-item"><i class="key key-approx" />approximate</span>
       <span class="legend-item"><i class="key key-undated" />undated (at record date)</span>
-      <span class="legend-count">{lanes.reduce((n, lane) => n + lane.count, 0)} events</span>
+      {marks.map((kind) => (
+        <span class="legend-item" key={kind}>
+          <small class={`ev-mark ev-mark-${kind}`}>{QUALIFIERS[kind]?.mark ?? kind}</small> {QUALIFIERS[kind]?.words ?? kind}
+        </span>
+      ))}
+      <span class="legend-count">{countOf(lanes.reduce((n, lane) => n + lane.count, 0), 'event')}</span>
     </span>
   );
 }
@@ -173,9 +180,23 @@ function chartOptions(): TimelineOptions {
       majorLabels: { millisecond: 'HH:mm:ss', second: 'YYYY-MM-DD HH:mm', minute: 'YYYY-MM-DD', hour: 'YYYY-MM-DD', weekday: 'YYYY-MM', day: 'YYYY-MM', week: 'YYYY-MM', month: 'YYYY', year: '' },
     },
     template: (item: VisItem) => {
+      // One element per label in the usual case (no marks): a 500-event timeline builds hundreds of them.
+      const text = document.createElement('span');
+      text.className = 'ev-text';
+      text.textContent = item.text; // text, never HTML: record text is data
+      if (item.marks.length === 0) {
+        text.classList.add('ev-label');
+        return text;
+      }
       const label = document.createElement('span');
       label.className = 'ev-label';
-      label.textContent = item.text; // text, never HTML: record text is data
+      label.append(text);
+      for (const mark of item.marks) {
+        const badge = document.createElement('small');
+        badge.className = `ev-mark ev-mark-${mark.kind}`;
+        badge.textContent = mark.text;
+        label.append(badge);
+      }
       return label;
     },
   };
@@ -193,6 +214,7 @@ function toVisItem(item: ChartItem, isNew: boolean): VisItem {
     content: '',
     day: item.start,
     text: item.text,
+    marks: item.marks,
   };
 }
 

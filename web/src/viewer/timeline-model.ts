@@ -5,13 +5,15 @@
  * - a single day (DAY or MINUTE precision, start = end): a point at that day;
  * - an interval (MONTH/YEAR precision, or a resolved range such as 术后2年): a bar from its first to its last day;
  * - approximate (余, 约, 左右): the same with a dashed outline (class `approx`);
- * - undated (no time expression places it): a hollow point at its record's date (class `undated`).
+ * - undated (no time expression places it): a hollow point at its record's date (class `undated`);
+ * - not simply present and about the patient (possible, absent, a relative's): a short mark after the label
+ *   (`可能`, `无`, `家族`, `他人`), said in words in the tooltip, and classes `assertion-*` / `subject-*`.
  *
  * @example
  *   toChartModel([{ entity: { id: 'R1:11-19', type: 'SURGERY', text: '左乳癌改良根治术', … },
  *                   time: { start: '2018-03-13', end: '2018-03-13', precision: 'DAY', approx: false, undated: false }, … }])
  *   // { lanes: [{ id: 'SURGERY', … }], items: [{ id: 'R1:11-19', lane: 'SURGERY', kind: 'point',
- *   //   start: '2018-03-13', endExclusive: null, className: 'ev lane-SURGERY', … }] }
+ *   //   start: '2018-03-13', endExclusive: null, className: 'ev lane-SURGERY', marks: [], … }] }
  */
 import { laneInfo, laneOrder } from './entity-types.js';
 import type { TimelineEventData } from './timeline-data.js';
@@ -35,9 +37,25 @@ export interface ChartItem {
   endExclusive: string | null;
   text: string;
   className: string;
+  /** Qualifiers drawn after the label, e.g. `[{ kind: 'POSSIBLE', text: '可能' }]`; empty for a present, patient event. */
+  marks: ChartMark[];
   /** Plain text for the hover tooltip (the chart escapes it). */
   tooltip: string;
 }
+
+export interface ChartMark {
+  /** The Assertion or Subject value it stands for. */
+  kind: string;
+  text: string;
+}
+
+/** How the chart marks an assertion or subject other than PRESENT / PATIENT: short Chinese mark, English words. */
+export const QUALIFIERS: Readonly<Record<string, { mark: string; words: string }>> = {
+  POSSIBLE: { mark: '可能', words: 'possible' },
+  ABSENT: { mark: '无', words: 'absent (denied)' },
+  FAMILY: { mark: '家族', words: 'family history' },
+  OTHER: { mark: '他人', words: 'about someone else' },
+};
 
 export interface ChartModel {
   lanes: ChartLane[];
@@ -58,8 +76,17 @@ function toChartItem(event: TimelineEventData): ChartItem {
   const classes = ['ev', `lane-${entity.type}`];
   if (undated) classes.push('undated');
   if (time.approx) classes.push('approx');
-  if (entity.assertion && entity.assertion !== 'PRESENT') classes.push(`assertion-${entity.assertion}`);
-  if (entity.subject && entity.subject !== 'PATIENT') classes.push(`subject-${entity.subject}`);
+  const qualifiers: string[] = [];
+  if (entity.assertion && entity.assertion !== 'PRESENT') {
+    classes.push(`assertion-${entity.assertion}`);
+    qualifiers.push(entity.assertion);
+  }
+  if (entity.subject && entity.subject !== 'PATIENT') {
+    classes.push(`subject-${entity.subject}`);
+    qualifiers.push(entity.subject);
+  }
+  const marks = qualifiers.map((kind) => ({ kind, text: QUALIFIERS[kind]?.mark ?? kind }));
+  const words = qualifiers.map((kind) => QUALIFIERS[kind]?.words ?? kind.toLowerCase());
   return {
     id: entity.id,
     lane: entity.type,
@@ -68,7 +95,8 @@ function toChartItem(event: TimelineEventData): ChartItem {
     endExclusive: range ? addDays(time.end, 1) : null,
     text: entity.text,
     className: classes.join(' '),
-    tooltip: `${entity.text} · ${describeTime(event)}`,
+    marks,
+    tooltip: [entity.text, ...words, describeTime(event)].join(' · '),
   };
 }
 
