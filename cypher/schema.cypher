@@ -20,4 +20,8 @@ CREATE CONSTRAINT term_id IF NOT EXISTS FOR (n:Term) REQUIRE n.id IS UNIQUE;
 CREATE INDEX concept_code IF NOT EXISTS FOR (n:Concept) ON (n.code);
 CREATE INDEX concept_name IF NOT EXISTS FOR (n:Concept) ON (n.name);
 CREATE INDEX mention_concept IF NOT EXISTS FOR (n:Mention) ON (n.conceptId);
+// Cohort queries (cypher/cohort-event.cypher): an event criterion seeks mentions by type or concept with their
+// assertion and subject, and reads patientId and the interval straight from these indexes (no property reads).
+CREATE INDEX mention_cohort_type IF NOT EXISTS FOR (n:Mention) ON (n.type, n.assertion, n.subject, n.patientId, n.timeStart, n.timeEnd);
+CREATE INDEX mention_cohort_concept IF NOT EXISTS FOR (n:Mention) ON (n.conceptId, n.assertion, n.subject, n.patientId, n.timeStart, n.timeEnd);
 CALL db.awaitIndexes(60);
