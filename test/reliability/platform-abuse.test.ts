@@ -1,6 +1,6 @@
 /**
  * Reliability (issue 18 § 7) of one running platform on its own embedded Neo4j:
- * - a seeded GraphQL fuzzer generated from the schema (a few hundred cases; thousands with RELIABILITY=long);
+ * - a seeded GraphQL fuzzer generated from the schema (a few hundred cases; 10,000 with RELIABILITY=long);
  * - query-abuse cases from the issue (depth-15 patient→records→…, 1,100 aliases, fragment cycles, oversize and
  *   malformed bodies, a call over the character budget, lone surrogates, a job cancelled mid-way);
  * - slow subscribers (half of them never read until the job is over).
@@ -56,12 +56,12 @@ afterAll(async () => {
 }, 120_000);
 
 describe('reliability: fuzzing', { timeout: LONG ? 3_600_000 : 600_000 }, () => {
-  it(`survives ${size(300, 5000)} generated requests with every invariant intact`, async () => {
+  it(`survives ${size(300, 10_000)} generated requests with every invariant intact`, async () => {
     const schema = await buildApiSchema(createApiPubSub());
     const prefix = uniqueId('fz');
     const jobIds: string[] = [];
     const fuzzer = new GraphQLFuzzer(schema, 20_181_218, { prefix, texts, jobIds: () => jobIds });
-    const cases = size(300, 5000);
+    const cases = size(300, 10_000);
     const kinds: Partial<Record<CaseKind, number>> = {};
     const statuses: Record<string, number> = {};
     const accepted = new Map<string, Array<{ patientId: string; recordId: string }>>();

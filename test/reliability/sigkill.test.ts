@@ -1,6 +1,6 @@
 /**
  * SIGKILL in the middle of a job (issue 18 § 7), with the embedded Neo4j: the platform is killed with SIGKILL once
- * (RELIABILITY=long: three times) while records are being processed. Its Neo4j must not outlive it (the Launcher's
+ * (RELIABILITY=long: five times) while records are being processed. Its Neo4j must not outlive it (the Launcher's
  * parent watchdog), the next start on the same DATA_DIR must resume the job, and at the end every record is stored
  * exactly once and none FAILED.
  */
@@ -26,7 +26,7 @@ async function done(p: ReliabilityPlatform, jobId: string): Promise<number> {
 }
 
 describe('reliability: SIGKILL mid-job', { timeout: 1_200_000 }, () => {
-  it(`killed ${size(1, 3)} time(s) mid-job: resumed by the next start, every record stored exactly once, no orphaned Neo4j`, async () => {
+  it(`killed ${size(1, 5)} time(s) mid-job: resumed by the next start, every record stored exactly once, no orphaned Neo4j`, async () => {
     const prefix = uniqueId('kill');
     const base = exampleRecords(prefix);
     const records = Array.from({ length: 40 }, (_, i) => {
@@ -37,7 +37,7 @@ describe('reliability: SIGKILL mid-job', { timeout: 1_200_000 }, () => {
     const reuse = { dataDir: platform.dataDir, env: platform.env };
     const submitted = await platform.gql(`mutation ($r: [RecordInput!]!) { submitRecords(records: $r) { id } }`, { r: records });
     const jobId = submitted.data.submitRecords.id as string;
-    const kills = size(1, 3);
+    const kills = size(1, 5);
     const doneAtKill: number[] = [];
     let orphans = 0;
     for (let k = 0; k < kills; k += 1) {

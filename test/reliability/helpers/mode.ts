@@ -5,7 +5,7 @@
  * the date, and the totals the issue asks for (cases, crashes, 5xx, lost, duplicated, graph changes on rejection).
  *
  * @example
- *   const cases = size(300, 5000);                       // 5000 under RELIABILITY=long
+ *   const cases = size(300, 10_000);                     // 10,000 under RELIABILITY=long
  *   report('fuzz', { cases: 300, crashes: 0, http5xx: 0 });
  */
 import { execFileSync } from 'node:child_process';
@@ -75,13 +75,18 @@ function writeSummary(): void {
 
 function machine(): Record<string, string | number> {
   let cpu = cpus()[0]?.model ?? 'unknown';
+  let simd = 'unknown';
   try {
-    cpu = /^Model name:\s*(.+)$/m.exec(execFileSync('lscpu', { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } }))?.[1]?.trim() ?? cpu;
+    const lscpu = execFileSync('lscpu', { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
+    cpu = /^Model name:\s*(.+)$/m.exec(lscpu)?.[1]?.trim() ?? cpu;
+    const flags = new Set((/^Flags:\s*(.+)$/m.exec(lscpu)?.[1] ?? '').split(/\s+/));
+    simd = ['avx512f', 'avx512_vnni', 'avx2', 'avx_vnni'].filter((f) => flags.has(f)).join(' ') || 'none of avx2/avx512';
   } catch {
     // no lscpu: keep Node's name for the CPU
   }
   return {
     cpu,
+    simd,
     cpus: cpus().length,
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
