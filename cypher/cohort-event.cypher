@@ -7,16 +7,16 @@
 // scoped: only the patients in $patientIds (the `patientIds` argument of `cohort`, and every export).
 // Modes: `patients` (distinct patient ids), `first`/`then` (a sequence side: day numbers of the mention's interval),
 // `mentions` (the matching mentions themselves, for exports).
-// Speed: every mention has patientId, timeStart and timeEnd; saying so lets the planner seek the composite indexes
-// Mention(type|conceptId, assertion, subject, patientId, timeStart, timeEnd) (schema.cypher) and take those values
-// from the index instead of reading each mention's properties; a sequence side tells its mentions apart by
-// elementId, which needs no property read (measured in bench/cohort.md).
+// Speed: every mention has patientId, timeStart, timeEnd and textLower; saying so lets the planner seek the
+// composite indexes Mention(type|conceptId, assertion, subject, patientId, timeStart, timeEnd, textLower)
+// (schema.cypher) and take those values from the index instead of reading each mention's properties; a sequence
+// side tells its mentions apart by elementId, which needs no property read (measured in bench/cohort.md).
 MATCH (root:Concept) WHERE root.code IN $conceptCodes OR root.name = $concept OR root.id = $concept //?concept
 MATCH (coded:Concept)-[:IS_A*0..12]->(root) //?concept
 WITH DISTINCT coded.id AS conceptId //?concept
 MATCH (m:Mention)
 WHERE m.assertion IN $assertion AND m.subject = $subject
-  AND m.patientId IS NOT NULL AND m.timeStart IS NOT NULL AND m.timeEnd IS NOT NULL
+  AND m.patientId IS NOT NULL AND m.timeStart IS NOT NULL AND m.timeEnd IS NOT NULL AND m.textLower IS NOT NULL
   AND m.conceptId = conceptId //?concept
   AND m.type = $type //?type
   AND m.textLower CONTAINS $text //?text

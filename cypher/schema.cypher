@@ -21,7 +21,8 @@ CREATE INDEX concept_code IF NOT EXISTS FOR (n:Concept) ON (n.code);
 CREATE INDEX concept_name IF NOT EXISTS FOR (n:Concept) ON (n.name);
 CREATE INDEX mention_concept IF NOT EXISTS FOR (n:Mention) ON (n.conceptId);
 // Cohort queries (cypher/cohort-event.cypher): an event criterion seeks mentions by type or concept with their
-// assertion and subject, and reads patientId and the interval straight from these indexes (no property reads).
-CREATE INDEX mention_cohort_type IF NOT EXISTS FOR (n:Mention) ON (n.type, n.assertion, n.subject, n.patientId, n.timeStart, n.timeEnd);
-CREATE INDEX mention_cohort_concept IF NOT EXISTS FOR (n:Mention) ON (n.conceptId, n.assertion, n.subject, n.patientId, n.timeStart, n.timeEnd);
+// assertion and subject, and reads patientId, the interval and the text straight from these indexes (no property
+// reads: 5× faster on a million mentions, bench/cohort.md).
+CREATE INDEX mention_cohort_by_type IF NOT EXISTS FOR (n:Mention) ON (n.type, n.assertion, n.subject, n.patientId, n.timeStart, n.timeEnd, n.textLower);
+CREATE INDEX mention_cohort_by_concept IF NOT EXISTS FOR (n:Mention) ON (n.conceptId, n.assertion, n.subject, n.patientId, n.timeStart, n.timeEnd, n.textLower);
 CALL db.awaitIndexes(60);
