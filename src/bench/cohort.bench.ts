@@ -165,7 +165,7 @@ async function connect(ctx: BenchContext): Promise<Server> {
   }
   const driver = await GraphDriver.connect({ uri: target, user: process.env['NEO4J_USER'] ?? null, password: process.env['NEO4J_PASSWORD'] ?? null });
   const description = embedded
-    ? 'Neo4j 5.26.31 Community, embedded (tools/neo4j-dev, 64 MiB page cache), throw-away store, Bolt on loopback'
+    ? `Neo4j 5.26.31 Community, embedded (tools/neo4j-dev, 64 MiB page cache, heap ${process.env['NEO4J_HEAP'] ?? '512m'}), throw-away store, Bolt on loopback`
     : `Neo4j 5.26.31 Community at ${target} (tools/neo4j-dev launcher, 64 MiB page cache, heap ${process.env['NEO4J_HEAP'] ?? 'as started'})`;
   return {
     driver,
