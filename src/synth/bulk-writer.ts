@@ -8,7 +8,7 @@
  * @example
  *   await writeConcepts(driver);                                   // the synthetic vocabulary, once
  *   await writePatients(driver, generatePatients({ patients: 100, seed: 1 }))
- *   // { patients: 100, records: 1117, mentions: 9504, statements: 7 }
+ *   // { patients: 100, records: 1102, mentions: 9425, statements: 7 }
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -106,7 +106,7 @@ export async function writePatients(driver: GraphDriver, patients: readonly Synt
  * How many patients, records and mentions of one seed are stored (`synth-<seed>-…` ids).
  *
  * @example
- *   await storedSize(driver, 1)   // { patients: 10000, records: 112034, mentions: 1123456 }
+ *   await storedSize(driver, 1)   // { patients: 10000, records: 111470, mentions: 947234 }
  */
 export async function storedSize(driver: GraphDriver, seed: number): Promise<{ patients: number; records: number; mentions: number }> {
   const [row] = await driver.runGenerated(statement('synth-graph-size'), { prefix: `synth-${seed}-` }, { mode: 'READ' });
