@@ -20,9 +20,9 @@ import { loadConfig, type Config } from './config/config.js';
 import { isOncoError } from './errors/onco-error.js';
 import { CohortRunner } from './cohort/index.js';
 import { openGraph, ReadRepository } from './graph/index.js';
-import { JobService } from './jobs/index.js';
 import { createNerEngine } from './ner/index.js';
 import { describePipeline, openRecordPipeline } from './pipeline/index.js';
+import { openJobQueue, RedisJobQueue, startWorkerHealthServer } from './queue/index.js';
 import { startServer } from './server.js';
 
 export type Log = (message: string) => void;
@@ -68,7 +68,9 @@ export async function startPlatform(config: Config, log: Log = stderrLog): Promi
     const pipeline = await openRecordPipeline(ner);
     log(`ner: model ${ner.model.name} ${ner.model.version} (${ner.model.precision}, ${ner.model.provider}); pipeline: ${describePipeline(pipeline)}`);
 
-    const jobs = new JobService({ driver: graph.driver, pipeline, concurrency: config.jobConcurrency, log });
+    // JobService (one process) unless REDIS_URL is set; then BullMQ + Redis events (src/queue, README "more than one process").
+    const jobs = await openJobQueue(config, graph.driver, pipeline, log);
+    if (config.scale.role === 'worker') return await startWorkerRole(config, jobs, graph.driver, stops, stopAll, log);
     const pubsub = createApiPubSub();
     bridgeJobEvents(jobs, pubsub);
     const server = await startServer({
@@ -103,6 +105,28 @@ export async function startPlatform(config: Config, log: Log = stderrLog): Promi
     await stopAll();
     throw error;
   }
+}
+
+/** `serve --role worker`: records only; HTTP only for /healthz and /readyz (Neo4j and Redis). */
+async function startWorkerRole(
+  config: Config, jobs: Awaited<ReturnType<typeof openJobQueue>>, driver: { ping(): Promise<void> },
+  stops: Array<() => Promise<void>>, stopAll: () => Promise<void>, log: Log,
+): Promise<Platform> {
+  const redis = jobs instanceof RedisJobQueue ? jobs : null;
+  const health = await startWorkerHealthServer({
+    host: config.host, port: config.port,
+    checks: { neo4j: () => driver.ping(), ...(redis ? { redis: () => redis.ping() } : {}) },
+  });
+  stops.push(async () => {
+    health.markStopping();
+    const { finished, abandoned } = await jobs.stop({ graceMs: config.shutdownGraceMs });
+    log(`shutdown 2/5: worker stopped: ${finished} records in flight finished, ${abandoned} left queued for another worker`);
+    await health.close();
+  });
+  await jobs.start();
+  log(`worker: health on ${health.url} (/healthz, /readyz)`);
+  let closing: Promise<void> | null = null;
+  return { url: health.url, close: () => (closing ??= stopAll()) };
 }
 
 /** Runs the platform until SIGINT or SIGTERM; a second signal exits at once. Resolves with the exit code. */

@@ -13,6 +13,7 @@ import { openGraph } from '../graph/open-graph.js';
 import { JobService, type JobView } from '../jobs/index.js';
 import { createNerEngine } from '../ner/index.js';
 import { openRecordPipeline } from '../pipeline/index.js';
+import { relayJobEvents } from '../queue/index.js';
 import { InvalidRecordsError } from '../errors/invalid-records.error.js';
 import { chunkRecords, readRecordFiles, type Rejection } from './ingest.input.js';
 import { ProgressBar } from './ingest.progress.js';
@@ -67,8 +68,11 @@ export async function ingest(target: string, config: Config): Promise<number> {
       // Same pipeline as the server (src/pipeline).
       const pipeline = await openRecordPipeline(ner);
       const service = new JobService({ driver: graph.driver, pipeline, concurrency: config.jobConcurrency, log: () => undefined, resume: false });
+      // With REDIS_URL, API processes' subscribers see this run's jobs too (src/queue/event-relay.ts).
+      const { redisUrl, queuePrefix } = config.scale;
+      const relay = redisUrl === null ? null : await relayJobEvents(service, { url: redisUrl, prefix: queuePrefix, log });
       const before = input.rejected.length;
-      const jobs = await runJobs(service, input.records, config.limits.maxRecordsPerCall, input.rejected);
+      const jobs = await runJobs(service, input.records, config.limits.maxRecordsPerCall, input.rejected).finally(() => relay?.close());
       printSummary(jobs, input.rejected, input.records.length - (input.rejected.length - before), Date.now() - started);
       const clean = jobs.every((j) => j.status === 'SUCCEEDED') && input.rejected.length === 0;
       return clean ? 0 : 1;

@@ -26,6 +26,9 @@
  * | `API_KEYS_FILE` | unset | the same, one entry per line (`#` comments); both may be set |
  * | `ALLOWED_ORIGINS` | own origins | comma-separated origins a browser WebSocket may come from (src/auth/origin-check.ts) |
  * | `MAX_SUBSCRIPTIONS_PER_CONNECTION` | `100` | operations one WebSocket connection may run at once |
+ * | `ROLE` | `all` | `all` (one process), `api` (GraphQL, enqueues) or `worker` (runs records); api/worker need `REDIS_URL` |
+ * | `REDIS_URL` | unset | Redis for the job queue (BullMQ) and events (pub/sub) across processes; unset: in-process |
+ * | `QUEUE_PREFIX` / `QUEUE_LOCK_MS` / `QUEUE_ATTEMPTS` | `oncotimeline` / `30000` / `5` | Redis key prefix; worker and patient lock time-out (a killed worker's record is taken over after it); tries before a record is dead-lettered |
  *
  * @example
  *   loadConfig({ PORT: '8080' }).port          // 8080
@@ -79,6 +82,16 @@ export interface AccessConfig {
   readonly maxSubscriptionsPerConnection: number;
 }
 
+/** Processes and the queue between them (src/queue). */
+export interface ScaleConfig {
+  readonly role: 'all' | 'api' | 'worker';
+  /** `null`: everything in one process with the in-process queue (no Redis). */
+  readonly redisUrl: string | null;
+  readonly queuePrefix: string;
+  readonly lockMs: number;
+  readonly attempts: number;
+}
+
 export interface Config {
   readonly port: number;
   readonly host: string;
@@ -91,6 +104,7 @@ export interface Config {
   /** On SIGINT/SIGTERM, how long records in flight may finish before they are left queued for the next start. */
   readonly shutdownGraceMs: number;
   readonly access: AccessConfig;
+  readonly scale: ScaleConfig;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -142,6 +156,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
 
   const access = loadAccess(env, cwd, host, problems, int('MAX_SUBSCRIPTIONS_PER_CONNECTION', 100, 1, 100_000));
 
+  const scale = loadScale(env, problems, int('QUEUE_LOCK_MS', 30_000, 1000, 3_600_000), int('QUEUE_ATTEMPTS', 5, 1, 100));
+
   if (problems.length > 0) throw new ConfigInvalidError(problems);
 
   return deepFreeze({
@@ -155,6 +171,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     jobConcurrency,
     shutdownGraceMs,
     access,
+    scale,
   });
 }
 
@@ -194,6 +211,20 @@ function loadAccess(env: Env, cwd: string, host: string, problems: string[], max
     }
   }
   return { keys, allowedOrigins, maxSubscriptionsPerConnection };
+}
+
+/** ROLE, REDIS_URL, QUEUE_PREFIX: a role other than `all` needs Redis (there is no other way between processes). */
+function loadScale(env: Env, problems: string[], lockMs: number, attempts: number): ScaleConfig {
+  const role = value(env, 'ROLE') ?? 'all';
+  const redisUrl = value(env, 'REDIS_URL') ?? null;
+  const queuePrefix = value(env, 'QUEUE_PREFIX') ?? 'oncotimeline';
+  if (role !== 'all' && role !== 'api' && role !== 'worker') problems.push(`ROLE: expected all, api or worker, got '${role}'`);
+  else if (role !== 'all' && redisUrl === null) {
+    problems.push(`ROLE=${role}: requires REDIS_URL (redis://host:6379): API and worker processes share jobs and events through Redis`);
+  }
+  if (redisUrl !== null && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) problems.push('REDIS_URL: expected redis://[user:password@]host:port[/db] or rediss://…');
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(queuePrefix)) problems.push(`QUEUE_PREFIX: expected 1-64 letters, digits, '_', '.', '-', got '${queuePrefix}'`);
+  return { role: role as ScaleConfig['role'], redisUrl, queuePrefix, lockMs, attempts };
 }
 
 /** An unset or blank variable counts as unset. */

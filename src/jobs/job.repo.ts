@@ -99,20 +99,33 @@ export async function listJobs(driver: GraphDriver, args: JobListArgs): Promise<
 
 export async function queuedItems(driver: GraphDriver): Promise<JobItem[]> {
   const rows = await driver.read('queued-items');
-  return rows.map((r) => {
-    const item = r.get('item') as Record<string, unknown>;
-    return {
-      jobId: item['jobId'] as string,
-      seq: item['seq'] as number,
-      record: {
-        patientId: item['patientId'] as string,
-        recordId: item['recordId'] as string,
-        kind: item['kind'] as RecordKind,
-        recordedAt: item['recordedAt'] as string,
-        text: item['text'] as string,
-      },
-    };
-  });
+  return rows.map((r) => toJobItem(r.get('item') as Record<string, unknown>));
+}
+
+/** The patient's next item to process across processes (see next-patient-item.cypher); null when none is waiting. */
+export async function nextPatientItem(driver: GraphDriver, patientId: string): Promise<JobItem | null> {
+  const rows = await driver.read('next-patient-item', { patientId });
+  return rows.length === 0 ? null : toJobItem(rows[0]!.get('item') as Record<string, unknown>);
+}
+
+/** Patients with QUEUED items of unfinished jobs (of jobs not updated since `idleBefore`, when given), with those jobs. */
+export async function queuedPatients(driver: GraphDriver, idleBefore: string | null): Promise<{ patientId: string; jobIds: string[] }[]> {
+  const rows = await driver.read('queued-patients', { idleBefore });
+  return rows.map((r) => ({ patientId: r.get('patientId') as string, jobIds: r.get('jobIds') as string[] }));
+}
+
+function toJobItem(item: Record<string, unknown>): JobItem {
+  return {
+    jobId: item['jobId'] as string,
+    seq: item['seq'] as number,
+    record: {
+      patientId: item['patientId'] as string,
+      recordId: item['recordId'] as string,
+      kind: item['kind'] as RecordKind,
+      recordedAt: item['recordedAt'] as string,
+      text: item['text'] as string,
+    },
+  };
 }
 
 export async function markJobRunning(driver: GraphDriver, jobId: string, now: string): Promise<boolean> {

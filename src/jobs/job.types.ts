@@ -12,7 +12,10 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 export const FINAL_JOB_STATUSES: ReadonlySet<JobStatus> = new Set<JobStatus>(['SUCCEEDED', 'PARTIAL', 'FAILED', 'CANCELLED']);
 
 /** Codes a record can fail with. */
-export type RecordErrorCode = 'NER_FAILED' | 'ASSERTION_FAILED' | 'NORMALISE_FAILED' | 'TIME_FAILED' | 'GRAPH_WRITE_FAILED';
+/** `RETRIES_EXHAUSTED`: the dead-letter state of a multi-process deployment (src/queue): the record's processing threw
+ * (or its worker died) on every attempt, so it is failed for good and the patient's later records go on. */
+export type RecordErrorCode = 'NER_FAILED' | 'ASSERTION_FAILED' | 'NORMALISE_FAILED' | 'TIME_FAILED' | 'GRAPH_WRITE_FAILED'
+  | 'RETRIES_EXHAUSTED';
 
 /** Why one record failed. `message` never contains record text (codes, class names, counts only). */
 export interface RecordError {

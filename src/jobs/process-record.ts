@@ -90,6 +90,14 @@ async function runWaitingOutBackPressure(pipeline: RecordPipeline, input: Record
   }
 }
 
+/**
+ * Records the item as FAILED with `err`'s code (its extraction cleared), in one transaction; null when it was finished
+ * already. Also how a multi-process worker dead-letters a record whose retries ran out (`RETRIES_EXHAUSTED`).
+ */
+export async function failItem(deps: ProcessDeps, item: JobItem, err: StageError, at: string): Promise<ItemOutcome | null> {
+  return fail(deps, item, err, at);
+}
+
 async function fail(deps: ProcessDeps, item: JobItem, err: StageError, at: string): Promise<ItemOutcome | null> {
   const outcome: ItemOutcome = {
     status: 'FAILED',
