@@ -28,7 +28,9 @@ export function itemId(jobId: string, recordId: string): string {
  * Stores the job and its items in one transaction. A record id already stored under another patient rejects the
  * whole call with `InvalidRecordsError` (RECORD_PATIENT_MISMATCH, one problem per such record) and stores nothing.
  */
-export async function submitJob(driver: GraphDriver, jobId: string, records: readonly ClinicalRecord[], now: string): Promise<void> {
+export async function submitJob(
+  driver: GraphDriver, jobId: string, records: readonly ClinicalRecord[], now: string, queue: string | null = null,
+): Promise<void> {
   const rows = records.map((r, seq) => ({
     seq: neo4j.int(seq),
     patientId: r.patientId,
@@ -38,7 +40,7 @@ export async function submitJob(driver: GraphDriver, jobId: string, records: rea
     text: r.text,
   }));
   await driver.writeTransaction(async (tx) => {
-    await tx.run('submit-job', { jobId, now, records: rows });
+    await tx.run('submit-job', { jobId, now, records: rows, queue });
     const conflicts = await tx.run('record-patient-conflicts', { records: rows });
     if (conflicts.length > 0) {
       throw new InvalidRecordsError(conflicts.map((c) => ({
@@ -108,9 +110,14 @@ export async function nextPatientItem(driver: GraphDriver, patientId: string): P
   return rows.length === 0 ? null : toJobItem(rows[0]!.get('item') as Record<string, unknown>);
 }
 
-/** Patients with QUEUED items of unfinished jobs (of jobs not updated since `idleBefore`, when given), with those jobs. */
-export async function queuedPatients(driver: GraphDriver, idleBefore: string | null): Promise<{ patientId: string; jobIds: string[] }[]> {
-  const rows = await driver.read('queued-patients', { idleBefore });
+/**
+ * Patients with QUEUED items of unfinished jobs of `queue` (not updated since `idleBefore`, when given), and of
+ * in-process jobs idle since `orphanBefore`; with those jobs (see queued-patients.cypher).
+ */
+export async function queuedPatients(
+  driver: GraphDriver, queue: string, idleBefore: string | null, orphanBefore: string,
+): Promise<{ patientId: string; jobIds: string[] }[]> {
+  const rows = await driver.read('queued-patients', { queue, idleBefore, orphanBefore });
   return rows.map((r) => ({ patientId: r.get('patientId') as string, jobIds: r.get('jobIds') as string[] }));
 }
 

@@ -39,6 +39,9 @@ import type { RedisEventBus } from './redis-event-bus.js';
 /** `host:pid` of this process, as recorded against the records it has in flight. */
 export const WORKER_ID = `${hostname()}:${process.pid}`;
 
+/** An in-process job (no queue) idle this long has no single process running it any more: workers adopt it. */
+const ORPHAN_IDLE_MS = 10 * 60_000;
+
 /** Times a worker may die under one record before it is dead-lettered. */
 export const POISON_STALLS = 2;
 
@@ -152,7 +155,8 @@ export class RecordWorker {
 
   /** Adds one token per patient with waiting records (of jobs idle since `idleBefore`, or all); returns how many. */
   private async reconcile(idleBefore: string | null): Promise<number> {
-    const patients = await queuedPatients(this.deps.driver, idleBefore);
+    const orphanBefore = new Date(Date.now() - ORPHAN_IDLE_MS).toISOString();
+    const patients = await queuedPatients(this.deps.driver, this.deps.prefix, idleBefore, orphanBefore);
     const windowMs = Math.max(120_000, 4 * this.deps.lockMs);
     await this.queue.addBulk(patients.map((p) => ({
       name: 'patient',

@@ -97,7 +97,7 @@ export class RedisJobQueue implements JobQueue {
   async submit(records: readonly ClinicalRecord[]): Promise<JobView> {
     if (records.length === 0) throw new TypeError('records: expected at least one record, got 0');
     const jobId = randomUUID();
-    await submitJob(this.options.driver, jobId, records, new Date().toISOString());
+    await submitJob(this.options.driver, jobId, records, new Date().toISOString(), this.options.prefix);
     this.options.log(`jobs: job ${jobId} accepted ${records.length} records`);
     const view = await this.require(jobId);
     this.announce({ job: view, recordId: null, patientId: null });
