@@ -13,9 +13,10 @@ import { describeMachine } from './machine.js';
 import { ingestBench } from './ingest.bench.js';
 import { nerBench } from './ner.bench.js';
 import { pipelineBench } from './pipeline.bench.js';
+import { scaleBench } from './scale.bench.js';
 import type { BenchContext, BenchSection } from './section.js';
 
-const SECTIONS: BenchSection[] = [nerBench, pipelineBench, ingestBench, cohortBench];
+const SECTIONS: BenchSection[] = [nerBench, pipelineBench, ingestBench, cohortBench, scaleBench];
 
 function parseFlags(args: string[]): Map<string, string | true> {
   const flags = new Map<string, string | true>();
