@@ -42,12 +42,12 @@ export interface Candidate {
 }
 
 // Recall limits: BM25 hits per span, neighbours per span, and the weakest evidence that proposes a label on its own.
-const BM25_PER_SPAN = 8;
-const NEIGHBOURS = 10;
+const BM25_PER_SPAN = 12;
+const NEIGHBOURS = 15;
 const CONTEXT_MIN_SPANS = 3;
 const MIN_ASSOCIATION_P = 0.08;
 const MIN_UNIGRAM_P = 0.3;
-const MIN_NEIGHBOUR_SIM = 0.4;
+const MIN_NEIGHBOUR_SIM = 0.35;
 
 /**
  * Recall then features: every label proposed by an n-gram association, BM25 over label names, a composed or exact

@@ -20,6 +20,8 @@ export interface DiagnosisModel {
   readonly morphology: Uint8Array;
   readonly bm25: Bm25Index;
   readonly associations: AssociationTable;
+  /** Category id of each label (its 3-character ICD-10 code, diagnosisCategories). */
+  readonly categoryOf: Int32Array;
   readonly neighbours: NeighbourIndex;
   readonly pairWeights: PairWeights;
   /** Training frequency of each label. */
@@ -38,6 +40,7 @@ export function buildDiagnosisModel(table: ConceptTable, data: DiagnosisData): D
   const morphology = Uint8Array.from(data.labels, (c) => (MORPHOLOGY.test(table.code(c)) ? 1 : 0));
   const prior = new Float64Array(labelNames.length);
   for (const [label, count] of data.prior) prior[label] = count;
+  const categoryOf = diagnosisCategories(data.labels.map((c) => table.code(c)));
   return {
     labelNames,
     labelConcepts: data.labels,
@@ -45,6 +48,7 @@ export function buildDiagnosisModel(table: ConceptTable, data: DiagnosisData): D
     morphology,
     bm25: new Bm25Index(labelNames),
     associations: new AssociationTable(data.associations),
+    categoryOf,
     neighbours: new NeighbourIndex(data.neighbours),
     pairWeights: new PairWeights(data.pairWeights),
     prior,
@@ -54,3 +58,14 @@ export function buildDiagnosisModel(table: ConceptTable, data: DiagnosisData): D
 }
 
 const MORPHOLOGY = /^M\d{6}\/\d$/u;
+
+/**
+ * Category id of each code: its first three characters (C50.902 → C50, M801000/3 → M80), ids in sorted order of the
+ * distinct categories, so the build and the runtime agree without storing them.
+ * @example diagnosisCategories(['C50.902', 'C50.9', 'A00']) // → Int32Array [1, 1, 0]
+ */
+export function diagnosisCategories(codes: readonly string[]): Int32Array {
+  const keys = codes.map((c) => c.slice(0, 3));
+  const ids = new Map([...new Set(keys)].sort().map((k, i) => [k, i]));
+  return Int32Array.from(keys, (k) => ids.get(k)!);
+}

@@ -17,6 +17,7 @@ export function scoreDiagnosis(model: DiagnosisModel, text: string): ScoredLabel
   const probabilities = rankCandidates(
     model.ranker,
     candidates.map((c) => model.labelNames[c.label]!),
+    candidates.map((c) => model.categoryOf[c.label]!),
     candidates.map((c) => c.features),
   );
   return candidates

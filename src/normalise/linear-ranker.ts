@@ -16,10 +16,10 @@ export function logistic(model: LinearModel, ...parts: Float64Array[]): number {
  * Probabilities of a text's candidates (names + own features): first stage alone, then the second stage with the
  * context the first stage gives (context-features.ts). Same order as the input.
  *
- * @example rankCandidates(ranker, ['肺炎', '支气管肺炎'], [f1, f2]) // → [0.21, 0.88]
+ * @example rankCandidates(ranker, ['肺炎', '支气管肺炎'], [3, 3], [f1, f2]) // → [0.21, 0.88]
  */
-export function rankCandidates(ranker: RankerData, names: readonly string[], features: readonly Float64Array[]): number[] {
+export function rankCandidates(ranker: RankerData, names: readonly string[], categories: readonly number[], features: readonly Float64Array[]): number[] {
   const p1 = features.map((f) => logistic(ranker.first, f));
-  const context = contextFeatures(names, p1);
+  const context = contextFeatures(names, p1, categories);
   return features.map((f, i) => logistic(ranker.second, f, context[i]!));
 }

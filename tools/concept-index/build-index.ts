@@ -22,7 +22,7 @@ import { logistic } from '../../src/normalise/linear-ranker.js';
 import { diagnosisCandidates, FEATURE_COUNT, FEATURE_NAMES, PAIR_FEATURE } from '../../src/normalise/diagnosis-features.js';
 import { PairWeights, type PairWeightData } from '../../src/normalise/pair-weights.js';
 import { trainPairWeights, type PairTrainingText } from './train-pair-weights.js';
-import { buildDiagnosisModel } from '../../src/normalise/diagnosis-model.js';
+import { buildDiagnosisModel, diagnosisCategories } from '../../src/normalise/diagnosis-model.js';
 import { scoreDiagnosis, selectDiagnoses } from '../../src/normalise/diagnosis-normaliser.js';
 import { foldText } from '../../src/normalise/fold-text.js';
 import {
@@ -58,6 +58,7 @@ const table = new ConceptTable(vocabulary);
 const labels = diagnosisLabels(vocabulary);
 const labelNames = labels.map((c) => foldText(table.name(c)));
 const labelByName = new Map(labelNames.map((n, i) => [n, i]));
+const categoryOf = diagnosisCategories(labels.map((c) => table.code(c)));
 log(`${table.size} concepts, ${labels.length} diagnosis labels`);
 
 const trainFile = path.resolve(values.train!);
@@ -126,7 +127,7 @@ const first = fitLogistic(examples, FEATURE_COUNT);
 const secondExamples: Example[] = [];
 const contexts = oof.map(({ candidates }) => {
   const p1 = candidates.map((c) => logistic(first, c.features));
-  return contextFeatures(candidates.map((c) => labelNames[c.label]!), p1);
+  return contextFeatures(candidates.map((c) => labelNames[c.label]!), p1, candidates.map((c) => categoryOf[c.label]!));
 });
 oof.forEach(({ item, candidates }, t) => {
   const gold = new Set(items[item]!.labels);
