@@ -22,7 +22,7 @@ import { CohortRunner } from './cohort/index.js';
 import { openGraph, ReadRepository } from './graph/index.js';
 import { createNerEngine } from './ner/index.js';
 import { describePipeline, openRecordPipeline } from './pipeline/index.js';
-import { openJobQueue, RedisJobQueue, startWorkerHealthServer } from './queue/index.js';
+import { openJobQueue, QueueMetrics, RedisJobQueue, startWorkerHealthServer, type JobQueue } from './queue/index.js';
 import { startServer } from './server.js';
 
 export type Log = (message: string) => void;
@@ -65,12 +65,14 @@ export async function startPlatform(config: Config, log: Log = stderrLog): Promi
       log('shutdown 4/5: NER engine closed');
     });
     // One pipeline for jobs and previews (src/pipeline): ner → rules → assertion → normalise → time.
-    const pipeline = await openRecordPipeline(ner);
+    const metrics = new QueueMetrics(); // /metrics: a worker's PORT, else METRICS_PORT when set
+    const pipeline = metrics.timePipeline(await openRecordPipeline(metrics.timeNer(ner)));
     log(`ner: model ${ner.model.name} ${ner.model.version} (${ner.model.precision}, ${ner.model.provider}); pipeline: ${describePipeline(pipeline)}`);
 
     // JobService (one process) unless REDIS_URL is set; then BullMQ + Redis events (src/queue, README "more than one process").
-    const jobs = await openJobQueue(config, graph.driver, pipeline, log);
-    if (config.scale.role === 'worker') return await startWorkerRole(config, jobs, graph.driver, stops, stopAll, log);
+    const jobs = await openJobQueue(config, graph.driver, pipeline, log, metrics);
+    if (jobs instanceof RedisJobQueue) metrics.observe({ queueTokens: () => jobs.tokenCounts() });
+    if (config.scale.role === 'worker') return await startWorkerRole(config, jobs, graph.driver, metrics, stops, stopAll, log);
     const pubsub = createApiPubSub();
     bridgeJobEvents(jobs, pubsub);
     const server = await startServer({
@@ -93,6 +95,8 @@ export async function startPlatform(config: Config, log: Log = stderrLog): Promi
       log(`shutdown 3/5: ${subscriptions} subscriptions completed, ${connections} WebSocket connections closed (1001 Going Away)`);
       await server.close();
     });
+    metrics.observe({ subscriptions: () => pubsub.subscriberCount });
+    if (config.scale.metricsPort !== null) await startMetricsPort(config, config.scale.metricsPort, jobs, graph.driver, metrics, stops, log);
     await jobs.start(); // resumes jobs a previous process left unfinished
     log(`graphql: listening on ${server.url}`);
     log(config.access.keys.length > 0
@@ -109,12 +113,12 @@ export async function startPlatform(config: Config, log: Log = stderrLog): Promi
 
 /** `serve --role worker`: records only; HTTP only for /healthz and /readyz (Neo4j and Redis). */
 async function startWorkerRole(
-  config: Config, jobs: Awaited<ReturnType<typeof openJobQueue>>, driver: { ping(): Promise<void> },
+  config: Config, jobs: JobQueue, driver: { ping(): Promise<void> }, metrics: QueueMetrics,
   stops: Array<() => Promise<void>>, stopAll: () => Promise<void>, log: Log,
 ): Promise<Platform> {
   const redis = jobs instanceof RedisJobQueue ? jobs : null;
   const health = await startWorkerHealthServer({
-    host: config.host, port: config.port,
+    host: config.host, port: config.port, metrics: () => metrics.render(),
     checks: { neo4j: () => driver.ping(), ...(redis ? { redis: () => redis.ping() } : {}) },
   });
   stops.push(async () => {
@@ -127,6 +131,20 @@ async function startWorkerRole(
   log(`worker: health on ${health.url} (/healthz, /readyz)`);
   let closing: Promise<void> | null = null;
   return { url: health.url, close: () => (closing ??= stopAll()) };
+}
+
+/** METRICS_PORT of an API or all-in-one process: /metrics, /healthz, /readyz (Neo4j, and Redis when used). */
+async function startMetricsPort(
+  config: Config, port: number, jobs: JobQueue, driver: { ping(): Promise<void> }, metrics: QueueMetrics,
+  stops: Array<() => Promise<void>>, log: Log,
+): Promise<void> {
+  const redis = jobs instanceof RedisJobQueue ? jobs : null;
+  const server = await startWorkerHealthServer({
+    role: config.scale.role, host: config.host, port, metrics: () => metrics.render(),
+    checks: { neo4j: () => driver.ping(), ...(redis ? { redis: () => redis.ping() } : {}) },
+  });
+  stops.push(() => server.close());
+  log(`metrics: ${server.url}/metrics`);
 }
 
 /** Runs the platform until SIGINT or SIGTERM; a second signal exits at once. Resolves with the exit code. */

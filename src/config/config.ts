@@ -28,6 +28,7 @@
  * | `MAX_SUBSCRIPTIONS_PER_CONNECTION` | `100` | operations one WebSocket connection may run at once |
  * | `ROLE` | `all` | `all` (one process), `api` (GraphQL, enqueues) or `worker` (runs records); api/worker need `REDIS_URL` |
  * | `REDIS_URL` | unset | Redis for the job queue (BullMQ) and events (pub/sub) across processes; unset: in-process |
+ * | `METRICS_PORT` | unset | Prometheus `/metrics` of an API process on this port (a worker serves it on PORT) |
  * | `QUEUE_PREFIX` / `QUEUE_LOCK_MS` / `QUEUE_ATTEMPTS` | `oncotimeline` / `30000` / `5` | Redis key prefix; worker and patient lock time-out (a killed worker's record is taken over after it); tries before a record is dead-lettered |
  *
  * @example
@@ -90,6 +91,8 @@ export interface ScaleConfig {
   readonly queuePrefix: string;
   readonly lockMs: number;
   readonly attempts: number;
+  /** `/metrics` (and /healthz, /readyz) of an API or all-in-one process on this port; null: none (workers use PORT). */
+  readonly metricsPort: number | null;
 }
 
 export interface Config {
@@ -156,7 +159,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
 
   const access = loadAccess(env, cwd, host, problems, int('MAX_SUBSCRIPTIONS_PER_CONNECTION', 100, 1, 100_000));
 
-  const scale = loadScale(env, problems, int('QUEUE_LOCK_MS', 30_000, 1000, 3_600_000), int('QUEUE_ATTEMPTS', 5, 1, 100));
+  const metricsPort = value(env, 'METRICS_PORT') === undefined ? null : int('METRICS_PORT', 0, 0, 65535);
+  const scale = loadScale(env, problems, int('QUEUE_LOCK_MS', 30_000, 1000, 3_600_000), int('QUEUE_ATTEMPTS', 5, 1, 100), metricsPort);
 
   if (problems.length > 0) throw new ConfigInvalidError(problems);
 
@@ -214,7 +218,7 @@ function loadAccess(env: Env, cwd: string, host: string, problems: string[], max
 }
 
 /** ROLE, REDIS_URL, QUEUE_PREFIX: a role other than `all` needs Redis (there is no other way between processes). */
-function loadScale(env: Env, problems: string[], lockMs: number, attempts: number): ScaleConfig {
+function loadScale(env: Env, problems: string[], lockMs: number, attempts: number, metricsPort: number | null): ScaleConfig {
   const role = value(env, 'ROLE') ?? 'all';
   const redisUrl = value(env, 'REDIS_URL') ?? null;
   const queuePrefix = value(env, 'QUEUE_PREFIX') ?? 'oncotimeline';
@@ -224,7 +228,7 @@ function loadScale(env: Env, problems: string[], lockMs: number, attempts: numbe
   }
   if (redisUrl !== null && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) problems.push('REDIS_URL: expected redis://[user:password@]host:port[/db] or rediss://…');
   if (!/^[A-Za-z0-9_.-]{1,64}$/.test(queuePrefix)) problems.push(`QUEUE_PREFIX: expected 1-64 letters, digits, '_', '.', '-', got '${queuePrefix}'`);
-  return { role: role as ScaleConfig['role'], redisUrl, queuePrefix, lockMs, attempts };
+  return { role: role as ScaleConfig['role'], redisUrl, queuePrefix, lockMs, attempts, metricsPort };
 }
 
 /** An unset or blank variable counts as unset. */

@@ -21,7 +21,7 @@ import type { GraphDriver } from '../graph/driver.js';
 import { NotFoundError } from '../errors/not-found.error.js';
 import { isOncoError } from '../errors/onco-error.js';
 import { cancelJob, jobsByIds, listJobs, markJobRunning, queuedItems, requeueItem, submitJob, type JobItem } from './job.repo.js';
-import type { JobListArgs, JobPage, JobServiceEvents, JobView } from './job.types.js';
+import type { JobListArgs, JobObserver, JobPage, JobServiceEvents, JobView } from './job.types.js';
 import { PatientQueue } from './patient-queue.js';
 import type { RecordPipeline } from '../pipeline/index.js';
 import { processRecord } from './process-record.js';
@@ -42,6 +42,8 @@ export interface JobServiceDeps {
    * Only tests that share one database between parallel services need anything but the default.
    */
   resume?: boolean | readonly string[];
+  /** Metrics hooks (records finished, transaction retries); none by default. */
+  observer?: JobObserver;
 }
 
 export class JobService {
@@ -192,7 +194,11 @@ export class JobService {
       }
       this.runningJobs.add(item.jobId);
     }
-    const outcome = await processRecord({ driver: this.deps.driver, pipeline: this.deps.pipeline }, item);
+    const observer = this.deps.observer;
+    const started = performance.now();
+    const outcome = await processRecord({
+      driver: this.deps.driver, pipeline: this.deps.pipeline, ...(observer ? { onTransactionRetry: () => observer.transactionRetried() } : {}),
+    }, item);
     if (outcome === null) {
       // Finished by an earlier run (or cancelled): nothing changed. Announce the current state in case that run's
       // announcement was lost to a Neo4j outage (emitProgress drops it when it is not news).
@@ -201,6 +207,7 @@ export class JobService {
       return false;
     }
     if (outcome.status === 'FAILED' && outcome.error?.message.startsWith('ServiceUnavailableError')) return true;
+    observer?.recordFinished(outcome.status, (performance.now() - started) / 1000);
     this.log(`jobs: job ${item.jobId} record ${recordId} ${outcome.status} (${outcome.entities} entities${
       outcome.error ? `, ${outcome.error.code}` : ''})`);
     const job = await this.require(item.jobId);

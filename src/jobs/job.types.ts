@@ -72,3 +72,11 @@ export interface JobServiceEvents {
   progress: (event: JobProgressEvent) => void;
   timelineUpdated: (patientId: string) => void;
 }
+
+/** Optional hooks for metrics (src/queue/queue-metrics.ts); ids and numbers only. */
+export interface JobObserver {
+  /** A record finished (DONE or FAILED) after `seconds` of pipeline and write. */
+  recordFinished(status: 'DONE' | 'FAILED', seconds: number): void;
+  /** A record's write transaction was run again by the driver (deadlock or another transient error). */
+  transactionRetried(): void;
+}

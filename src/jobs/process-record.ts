@@ -21,6 +21,8 @@ export interface ProcessDeps {
   driver: GraphDriver;
   pipeline: RecordPipeline;
   now?: () => string;
+  /** Called when the driver runs the record's write transaction again (deadlock or other transient error): metrics. */
+  onTransactionRetry?: () => void;
 }
 
 /** Which record error a failing pipeline stage is reported as. */
@@ -61,7 +63,9 @@ export async function processRecord(deps: ProcessDeps, item: JobItem): Promise<I
 
   const outcome: ItemOutcome = { status: 'DONE', entities: extraction.entities.length };
   try {
+    let runs = 0;
     await deps.driver.writeTransaction(async (tx) => {
+      if (++runs > 1) deps.onTransactionRetry?.();
       const at = now();
       await replaceExtraction(tx, extraction, at);
       if (!(await finishItem(tx, item, outcome, at))) throw new AlreadyFinished();

@@ -8,3 +8,4 @@ export { QueueUnavailableError } from './queue-unavailable.error.js';
 export { redisHost } from './redis-connection.js';
 export { startWorkerHealthServer, type WorkerHealthServer } from './worker-health.server.js';
 export { relayJobEvents } from './event-relay.js';
+export { QueueMetrics, type MetricSources } from './queue-metrics.js';

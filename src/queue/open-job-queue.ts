@@ -9,19 +9,22 @@
  */
 import type { Config } from '../config/config.js';
 import type { GraphDriver } from '../graph/driver.js';
-import { JobService } from '../jobs/index.js';
+import { JobService, type JobObserver } from '../jobs/index.js';
 import type { RecordPipeline } from '../pipeline/index.js';
 import type { JobQueue } from './job-queue.js';
 import { RecordWorker } from './record-worker.js';
 import { RedisJobQueue } from './redis-job-queue.js';
 
-export async function openJobQueue(config: Config, driver: GraphDriver, pipeline: RecordPipeline, log: (m: string) => void): Promise<JobQueue> {
+export async function openJobQueue(
+  config: Config, driver: GraphDriver, pipeline: RecordPipeline, log: (m: string) => void, observer?: JobObserver,
+): Promise<JobQueue> {
   const { role, redisUrl, queuePrefix: prefix, lockMs, attempts } = config.scale;
-  if (redisUrl === null) return new JobService({ driver, pipeline, concurrency: config.jobConcurrency, log });
+  if (redisUrl === null) return new JobService({ driver, pipeline, concurrency: config.jobConcurrency, log, ...(observer ? { observer } : {}) });
   const queue = await RedisJobQueue.open({ driver, redisUrl, prefix, attempts, log, listen: role !== 'worker' });
   if (role !== 'api') {
     queue.attachWorker(new RecordWorker({
       driver, pipeline, redis: queue.redis, bus: queue.bus, redisUrl, prefix, concurrency: config.jobConcurrency, lockMs, attempts, log,
+      ...(observer ? { observer } : {}),
     }));
   }
   return queue;

@@ -6,7 +6,7 @@
  * Why tokens per patient and not one BullMQ job per record: the order of a patient's records must hold across
  * processes, and BullMQ (open source) has no groups; with the patient lock and the order read from Neo4j, any token
  * of a patient does the right next record, so duplicate or extra tokens (re-submission, reconciliation after a lost
- * token) cost one no-op each and never break the order. Ids are hashes: BullMQ ids may not contain ':'.
+ * token) cost one no-op at most and never break the order. Ids are hashes: BullMQ ids may not contain ':'.
  *
  * @example
  *   submitTokenId('6f0c…', 'P001')   // 't-3a5e…' (the same for the same call and patient: enqueueing is idempotent)
@@ -33,10 +33,16 @@ export function reconcileTokenId(patientId: string, windowMs: number, now = Date
   return `r-${digest(patientId)}-${Math.floor(now / windowMs)}`;
 }
 
-/** Retries with exponential backoff (1 s, 2 s, 4 s…); completed tokens go, failed ones stay (the dead-letter set). */
-export function tokenOptions(jobId: string, attempts: number): JobsOptions {
+/**
+ * Retries with exponential backoff (1 s, 2 s, 4 s…); completed tokens go, failed ones stay (the dead-letter set).
+ * Deduplicated per patient with `keepLastIfActive`: at most one token of a patient runs and one waits behind it (a
+ * token added while one runs is kept and queued when it finishes, so a record committed after the running token
+ * looked for work is never left without one), instead of one no-op token per call.
+ */
+export function tokenOptions(jobId: string, attempts: number, patientId: string): JobsOptions {
   return {
     jobId,
+    deduplication: { id: `p-${digest(patientId)}`, keepLastIfActive: true },
     attempts,
     backoff: { type: 'exponential', delay: 1000 },
     removeOnComplete: true,

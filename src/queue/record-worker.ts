@@ -28,7 +28,7 @@ import type { Redis } from 'ioredis';
 import type { GraphDriver } from '../graph/driver.js';
 import {
   StageError, describeFailure, failItem, itemId, jobsByIds, markJobRunning, nextPatientItem, processRecord, queuedPatients,
-  requeueItem, type JobItem,
+  requeueItem, type JobItem, type JobObserver,
 } from '../jobs/index.js';
 import { isOncoError } from '../errors/onco-error.js';
 import type { RecordPipeline } from '../pipeline/index.js';
@@ -59,6 +59,8 @@ export interface RecordWorkerDeps {
   lockMs: number;
   attempts: number;
   log: (message: string) => void;
+  /** Metrics hooks (records finished, transaction retries). */
+  observer?: JobObserver;
 }
 
 /** Thrown inside the processor to hand the token back (stopping, patient busy, lock lost): no attempt is counted. */
@@ -161,14 +163,14 @@ export class RecordWorker {
     await this.queue.addBulk(patients.map((p) => ({
       name: 'patient',
       data: { patientId: p.patientId, jobIds: p.jobIds },
-      opts: tokenOptions(reconcileTokenId(p.patientId, windowMs), this.deps.attempts),
+      opts: tokenOptions(reconcileTokenId(p.patientId, windowMs), this.deps.attempts, p.patientId),
     })));
     return patients.length;
   }
 
   private async enqueuePatient(patientId: string, jobIds: string[]): Promise<void> {
     try {
-      await this.queue.add('patient', { patientId, jobIds }, tokenOptions(reconcileTokenId(patientId, 1000), this.deps.attempts));
+      await this.queue.add('patient', { patientId, jobIds }, tokenOptions(reconcileTokenId(patientId, 1000), this.deps.attempts, patientId));
     } catch (err) {
       this.deps.log(`queue: could not re-enqueue a patient (${describeFailure(err)}); the periodic reconcile will`);
     }
@@ -238,13 +240,18 @@ export class RecordWorker {
       }
       for (;;) {
         try {
-          const outcome = await processRecord({ driver: this.deps.driver, pipeline: this.deps.pipeline }, item);
+          const observer = this.deps.observer;
+          const started = performance.now();
+          const outcome = await processRecord({
+            driver: this.deps.driver, pipeline: this.deps.pipeline, ...(observer ? { onTransactionRetry: () => observer.transactionRetried() } : {}),
+          }, item);
           if (outcome === null) return await this.announce([jobId]); // finished by an earlier run (or cancelled)
           if (outcome.status === 'FAILED' && outcome.error?.message.startsWith('ServiceUnavailableError')) {
             if (!(await this.untilNeo4j())) throw new HandBack();
             await requeueItem(this.deps.driver, item, new Date().toISOString());
             continue;
           }
+          observer?.recordFinished(outcome.status, (performance.now() - started) / 1000);
           this.deps.log(`jobs: job ${jobId} record ${recordId} ${outcome.status} (${outcome.entities} entities${
             outcome.error ? `, ${outcome.error.code}` : ''})`);
           await this.announce([jobId], { recordId, patientId });
@@ -267,6 +274,7 @@ export class RecordWorker {
     const outcome = await failItem({ driver: this.deps.driver, pipeline: this.deps.pipeline }, item, error, new Date().toISOString());
     this.deps.log(`jobs: job ${item.jobId} record ${item.record.recordId} dead-lettered (RETRIES_EXHAUSTED: ${why})`);
     if (outcome !== null) {
+      this.deps.observer?.recordFinished('FAILED', 0);
       await this.announce([item.jobId], { recordId: item.record.recordId, patientId: item.record.patientId });
     }
   }

@@ -106,7 +106,7 @@ export class RedisJobQueue implements JobQueue {
       await withinRedisTimeout(this.queue.addBulk(patients.map((patientId) => ({
         name: 'patient',
         data: { patientId, jobIds: [jobId] },
-        opts: tokenOptions(submitTokenId(jobId, patientId), this.options.attempts),
+        opts: tokenOptions(submitTokenId(jobId, patientId), this.options.attempts, patientId),
       }))), REDIS_TIMEOUT_MS, redisHost(this.options.redisUrl));
     } catch (err) {
       // Stored in Neo4j already: accepted. Workers re-enqueue waiting records from Neo4j (reconcile).

@@ -1,7 +1,7 @@
 /**
  * The HTTP side of a worker process (`serve --role worker`), which serves no GraphQL: `GET /healthz` (alive),
  * `GET /readyz` (Neo4j and Redis answer; 503 while stopping) and `GET /metrics` when a registry is given, for
- * container healthchecks, Kubernetes probes and Prometheus.
+ * container healthchecks, Kubernetes probes and Prometheus. An API process serves the same on METRICS_PORT.
  *
  * @example
  *   const health = await startWorkerHealthServer({ host: '127.0.0.1', port: 0, checks: { neo4j: () => driver.ping() } });
@@ -11,6 +11,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface WorkerHealthOptions {
+  /** Said by `/healthz`. Default `worker`. */
+  role?: string;
   host: string;
   port: number;
   checks: Readonly<Record<string, () => Promise<void>>>;
@@ -34,7 +36,7 @@ export async function startWorkerHealthServer(options: WorkerHealthOptions): Pro
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     };
     if (req.method !== 'GET') return send(405, { error: 'method not allowed' });
-    if (req.url === '/healthz') return send(200, { status: 'ok', role: 'worker' });
+    if (req.url === '/healthz') return send(200, { status: 'ok', role: options.role ?? 'worker' });
     if (req.url === '/readyz') {
       void readiness(options.checks, stopping).then((report) => send(report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'unavailable', ...report }));
       return;

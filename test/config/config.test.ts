@@ -16,7 +16,7 @@ describe('loadConfig', () => {
       jobConcurrency: 2,
       shutdownGraceMs: 5000,
       access: { keys: [], allowedOrigins: null, maxSubscriptionsPerConnection: 100 },
-      scale: { role: 'all', redisUrl: null, queuePrefix: 'oncotimeline', lockMs: 30_000, attempts: 5 },
+      scale: { role: 'all', redisUrl: null, queuePrefix: 'oncotimeline', lockMs: 30_000, attempts: 5, metricsPort: null },
     });
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.limits)).toBe(true);

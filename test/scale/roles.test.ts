@@ -7,12 +7,12 @@ import { main } from '../../src/main.js';
 
 describe('roles and Redis settings', () => {
   it('defaults to one process without Redis', () => {
-    expect(loadConfig({}).scale).toEqual({ role: 'all', redisUrl: null, queuePrefix: 'oncotimeline', lockMs: 30_000, attempts: 5 });
+    expect(loadConfig({}).scale).toEqual({ role: 'all', redisUrl: null, queuePrefix: 'oncotimeline', lockMs: 30_000, attempts: 5, metricsPort: null });
   });
 
   it('reads ROLE, REDIS_URL, QUEUE_PREFIX, QUEUE_LOCK_MS, QUEUE_ATTEMPTS', () => {
-    const config = loadConfig({ ROLE: 'worker', REDIS_URL: 'redis://cache:6379/2', QUEUE_PREFIX: 'ward-3', QUEUE_LOCK_MS: '5000', QUEUE_ATTEMPTS: '8' });
-    expect(config.scale).toEqual({ role: 'worker', redisUrl: 'redis://cache:6379/2', queuePrefix: 'ward-3', lockMs: 5000, attempts: 8 });
+    const config = loadConfig({ ROLE: 'worker', REDIS_URL: 'redis://cache:6379/2', QUEUE_PREFIX: 'ward-3', QUEUE_LOCK_MS: '5000', QUEUE_ATTEMPTS: '8', METRICS_PORT: '9100' });
+    expect(config.scale).toEqual({ role: 'worker', redisUrl: 'redis://cache:6379/2', queuePrefix: 'ward-3', lockMs: 5000, attempts: 8, metricsPort: 9100 });
   });
 
   it('refuses api and worker roles without REDIS_URL, and bad values, all at once', () => {
