@@ -1,9 +1,8 @@
 // One submit call: the job, one QUEUED item per record (carrying the accepted text until it is processed),
 // and a Patient/Record for records seen for the first time, so reads show them as QUEUED at once.
-// `queue`: the Redis queue prefix the job was enqueued on (src/queue), null (no property) for an in-process job.
 // An existing record keeps its stored text and extraction until the item is processed (then both are replaced).
 CREATE (j:Job {id: $jobId, status: 'QUEUED', total: size($records), done: 0, failed: 0, entities: 0,
-               createdAt: $now, updatedAt: $now, queue: $queue})
+               createdAt: $now, updatedAt: $now})
 WITH j
 UNWIND $records AS rec
 MERGE (p:Patient {id: rec.patientId})

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 export const QUERY_NAMES = [
   'submit-job', 'jobs-by-ids', 'list-jobs', 'queued-items', 'start-job', 'finish-item',
   'cancel-job', 'record-patient-conflicts', 'requeue-item', 'store-owner', 'next-patient-item', 'queued-patients',
+  'set-job-queue',
   'prior-events', 'replace-extraction', 'delete-extraction', 'write-timexes', 'write-concepts', 'write-mention-one',
   'update-record', 'prune-orphan-terms',
   'patients-by-ids', 'records-by-ids', 'records-by-patient-ids', 'entities-by-record-ids', 'timexes-by-ids',

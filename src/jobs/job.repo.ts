@@ -40,7 +40,8 @@ export async function submitJob(
     text: r.text,
   }));
   await driver.writeTransaction(async (tx) => {
-    await tx.run('submit-job', { jobId, now, records: rows, queue });
+    await tx.run('submit-job', { jobId, now, records: rows });
+    if (queue !== null) await tx.run('set-job-queue', { jobId, queue });
     const conflicts = await tx.run('record-patient-conflicts', { records: rows });
     if (conflicts.length > 0) {
       throw new InvalidRecordsError(conflicts.map((c) => ({

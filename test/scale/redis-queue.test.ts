@@ -120,6 +120,42 @@ describe.skipIf(!canRun)('RedisJobQueue and RecordWorker', () => {
     }
   });
 
+  it('hands a stopping worker\'s patient to another worker: the record in flight finishes, the rest run there, once each', async () => {
+    const prefix = uniqueId('q');
+    const runs = { a: 0, b: 0 };
+    const counting = (name: 'a' | 'b'): RecordPipeline => {
+      const inner = testPipeline();
+      return { ...inner, run: async (input) => {
+        runs[name] += 1;
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        return inner.run(input);
+      } };
+    };
+    const a = await node(prefix, { pipeline: counting('a') });
+    await a.start();
+    const patient = uniqueId('patient');
+    const job = await a.submit(Array.from({ length: 6 }, (_, i) => record(patient, '复查CT。', `2021-0${i + 1}-01`)));
+    await new Promise<void>((resolve) => {
+      const off = a.on('progress', (e) => {
+        if (e.job.id === job.id && e.job.done >= 2) {
+          off();
+          resolve();
+        }
+      });
+    });
+    const stopped = await a.stop({ graceMs: 5000 });
+    expect(stopped.abandoned).toBe(0);
+    const mid = (await driver.read('jobs-by-ids', { ids: [job.id] }))[0]!.get('job') as { done: number; status: string };
+    expect(mid.status).toBe('RUNNING');
+    expect(mid.done).toBe(runs.a);
+    const b = await node(prefix, { pipeline: counting('b') });
+    const done = finalOf(b, job.id);
+    await b.start();
+    expect(await done).toMatchObject({ status: 'SUCCEEDED', done: 6, failed: 0 });
+    expect(runs.a + runs.b).toBe(6);
+    expect(runs.b).toBeGreaterThan(0);
+  });
+
   it('retries a record whose processing throws, then dead-letters it: FAILED with RETRIES_EXHAUSTED in the job', async () => {
     const prefix = uniqueId('q');
     let failures = 4; // two attempts × (the write, then the failure's write); the dead-letter write goes through
