@@ -4,6 +4,11 @@
  * API 1 sees every job's final state, and a worker SIGKILLed mid-record is recovered by the other.
  */
 import 'reflect-metadata';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphDriver } from '../../src/graph/driver.js';
@@ -129,6 +134,47 @@ describe.skipIf(!canRun)('two API processes and two workers over Redis', () => {
     expect(metrics).toMatch(/^oncotimeline_queue_tokens\{state="wait"\} 0/m);
     expect((await fetch(`${worker2.url}/readyz`)).status).toBe(200);
   }, 300_000);
+
+  it('follows a job submitted on API 2 from API 1 (jobProgress), and a CLI ingest run (extractionEvents)', async () => {
+    const [api1, api2] = nodes as [NodeProcess, NodeProcess];
+    const run = uniqueId('c');
+    const client = await wsClient(api1.wsUrl);
+    const ingested: JobState[] = [];
+    const cliEvents = collect(client.iterate({
+      query: 'subscription { extractionEvents { job { id status total done failed entities finishedAt } } }',
+    }), (p: { extractionEvents: { job: JobState } }) => {
+      const { job } = p.extractionEvents;
+      if (job.total === 3 && job.finishedAt !== null) ingested.push(job);
+      return ingested.length > 0;
+    }, 120_000);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    const { submitRecords } = await gqlData<{ submitRecords: { id: string } }>(api2.url, SUBMIT, { records: [0, 1, 2, 3].map((i) => ({
+      patientId: `${run}-p`, recordId: `${run}-api-${i}`, kind: 'PROGRESS', recordedAt: `2020-0${i + 1}-01`, text: TEXTS[i],
+    })) });
+    const progress = await collect<{ jobProgress: { job: JobState } }>(client.iterate({
+      query: 'subscription ($id: ID!) { jobProgress(jobId: $id) { job { id status total done failed entities finishedAt } } }',
+      variables: { id: submitRecords.id },
+    }), undefined, 120_000);
+    expect(progress.at(-1)?.jobProgress.job).toMatchObject({ id: submitRecords.id, status: 'SUCCEEDED', done: 4 });
+
+    // The issue's new user: records ingested from the CLI, a dashboard on API 1 sees the job (before: 0 events).
+    const dir = mkdtempSync(path.join(tmpdir(), 'oncotimeline-cli-'));
+    const file = path.join(dir, 'records.jsonl');
+    writeFileSync(file, [0, 1, 2].map((i) => JSON.stringify({
+      patientId: `${run}-cli`, recordId: `${run}-cli-${i}`, kind: 'PROGRESS', recordedAt: `2021-0${i + 1}-01`, text: TEXTS[i],
+    })).join('\n'));
+    const cli = spawnSync(process.execPath, [fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url)), 'ingest', file], {
+      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', REDIS_URL: redis.url, QUEUE_PREFIX: prefix,
+        NEO4J_URI: testNeo4jUri(), MODEL_DIR: TINY_MODEL, NER_POOL_SIZE: '1', DATA_DIR: dir },
+      encoding: 'utf8', timeout: 120_000,
+    });
+    rmSync(dir, { recursive: true, force: true });
+    expect(cli.status, cli.stderr).toBe(0);
+    await cliEvents;
+    client.dispose();
+    expect(ingested[0]).toMatchObject({ status: 'SUCCEEDED', total: 3, done: 3, failed: 0 });
+  }, 240_000);
 });
 
 /** Polls the in-flight hashes until `pid` has a record in flight. */
