@@ -83,7 +83,12 @@ export async function startPlatform(config: Config, log: Log = stderrLog): Promi
       port: config.port,
       query: config.query,
       access: config.access,
-      readiness: new Readiness({ neo4j: () => graph.driver.ping(), model: async () => void (await ner.extract('复查')) }),
+      readiness: new Readiness({
+        neo4j: () => graph.driver.ping(),
+        model: async () => void (await ner.extract('复查')),
+        // An API process that enqueues through Redis cannot accept jobs while Redis is away.
+        ...(jobs instanceof RedisJobQueue ? { redis: () => jobs.ping() } : {}),
+      }),
       log,
     });
     stops.push(async () => {

@@ -7,17 +7,18 @@
  *   const readiness = new Readiness({ neo4j: () => driver.ping(), model: () => ner.extract('复查').then(() => undefined) });
  *   await readiness.report()   // { ready: true, checks: { neo4j: 'up', model: 'up' } }
  */
-export type CheckName = 'neo4j' | 'model';
+export type CheckName = 'neo4j' | 'model' | 'redis';
 export type CheckState = 'up' | 'down';
 
 export interface ReadinessReport {
   ready: boolean;
   /** Set when shutting down. */
   stopping?: true;
-  checks: Record<CheckName, CheckState>;
+  checks: Partial<Record<CheckName, CheckState>>;
 }
 
-export type Probes = Record<CheckName, () => Promise<void>>;
+/** Neo4j and the model always; Redis only where this process queues through it (REDIS_URL). */
+export type Probes = Record<'neo4j' | 'model', () => Promise<void>> & { redis?: () => Promise<void> };
 
 export class Readiness {
   private cached: { at: number; report: Promise<ReadinessReport> } | null = null;
@@ -42,8 +43,14 @@ export class Readiness {
 
   private async check(): Promise<ReadinessReport> {
     const timeoutMs = this.options.timeoutMs ?? 3000;
-    const [neo4j, model] = await Promise.all([run(this.probes.neo4j, timeoutMs), run(this.probes.model, timeoutMs)]);
-    return { ready: neo4j === 'up' && model === 'up', checks: { neo4j, model } };
+    const redisProbe = this.probes.redis;
+    const [neo4j, model, redis] = await Promise.all([
+      run(this.probes.neo4j, timeoutMs),
+      run(this.probes.model, timeoutMs),
+      redisProbe ? run(redisProbe, timeoutMs) : Promise.resolve(undefined),
+    ]);
+    const checks: ReadinessReport['checks'] = { neo4j, model, ...(redis ? { redis } : {}) };
+    return { ready: Object.values(checks).every((state) => state === 'up'), checks };
   }
 }
 
