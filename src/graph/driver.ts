@@ -43,6 +43,12 @@ export interface GraphTx {
 export class GraphDriver {
   private trips = 0;
   private writesRefused = false;
+  /**
+   * One bookmark manager for every session of this process: on a cluster (`neo4j://` routing) a read then waits for
+   * the writes this process made before it (read your own writes: a submitted record, then its timeline). On a
+   * single instance bookmarks are always satisfied, so it costs nothing there.
+   */
+  private readonly bookmarks = neo4j.bookmarkManager();
   private readonly availability: Availability;
 
   private constructor(
@@ -102,6 +108,11 @@ export class GraphDriver {
   }
 
   /** Statements sent since start or the last `resetRoundTrips()`. */
+  /** The bookmarks the next transaction of this process waits for (the last writes it made). */
+  async causalBookmarks(): Promise<string[]> {
+    return [...(await this.bookmarks.getBookmarks())];
+  }
+
   get roundTrips(): number {
     return this.trips;
   }
@@ -113,7 +124,7 @@ export class GraphDriver {
   /** One read transaction (retried on transient errors by the driver). */
   async read(query: QueryName, params: Params = {}): Promise<Neo4jRecord[]> {
     return this.guard(false, async () => {
-      const session = this.driver.session({ defaultAccessMode: neo4j.session.READ });
+      const session = this.driver.session({ defaultAccessMode: neo4j.session.READ, bookmarkManager: this.bookmarks });
       try {
         return await session.executeRead((tx) => this.runIn(tx, query, params));
       } finally {
@@ -133,7 +144,7 @@ export class GraphDriver {
    */
   async writeTransaction<T>(work: (tx: GraphTx) => Promise<T>): Promise<T> {
     return this.guard(true, async () => {
-      const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE });
+      const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.bookmarks });
       try {
         return await session.executeWrite((tx) => work({ run: (query, params = {}) => this.runIn(tx, query, params) }));
       } finally {
@@ -165,7 +176,7 @@ export class GraphDriver {
       return tx.run(statement, params as Record<string, unknown>);
     };
     return this.guard(options.mode === 'WRITE', async () => {
-      const session = this.driver.session({ defaultAccessMode: options.mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+      const session = this.driver.session({ defaultAccessMode: options.mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE, bookmarkManager: this.bookmarks });
       try {
         return options.mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
       } finally {
@@ -176,7 +187,7 @@ export class GraphDriver {
 
   /** Schema statements (`cypher/schema.cypher`), each in its own auto-commit transaction as Neo4j requires. */
   async applySchema(): Promise<number> {
-    const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE });
+    const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.bookmarks });
     try {
       for (const statement of [...this.queries.schema, ...this.queries.migrations]) {
         this.trips += 1;
