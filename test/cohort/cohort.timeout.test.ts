@@ -13,7 +13,8 @@ let driver: GraphDriver;
 const marker = uniqueId('慢');
 const patient = uniqueId('cohort-slow');
 // Every mention is on the same day, so a sequence of at least one day between two of them compares all N² pairs
-// and finds none: seconds of work from one small record.
+// and finds none: seconds of work from one small record. (The launcher checks transaction timeouts every 100 ms; at
+// Neo4j's default 2 s a 1-second query answered within a 300 ms budget.)
 const N = 2500;
 const slow = { sequence: { first: { text: marker }, then: { text: marker }, minDays: 1 } };
 
