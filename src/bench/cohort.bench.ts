@@ -10,15 +10,13 @@
  * built with the synth writer unless that Neo4j already holds exactly this seed's patients (then it is reused, and
  * the summary says so). Flags: --cohort-patients (10000), --cohort-seed (1), --cohort-runs (200), --cohort-warmup (20).
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import type { ProfiledPlan } from 'neo4j-driver';
 import { CohortRunner, compileCohort, parseCriteria } from '../cohort/index.js';
 import { GraphDriver } from '../graph/driver.js';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../graph/embedded-neo4j.js';
 import { buildSyntheticGraph, storedSize, type BuildSummary } from '../synth/index.js';
+import { benchNeo4j } from './bench-neo4j.js';
 import { option, type BenchContext, type BenchSection, type SectionResult } from './section.js';
 
 /** The four kinds of issue 11, as a researcher would ask them of the synthetic mix. */
@@ -152,41 +150,19 @@ interface Server {
 }
 
 async function connect(ctx: BenchContext): Promise<Server> {
-  const given = option(ctx, 'cohort-neo4j', 'COHORT_BENCH_NEO4J_URI', '').trim();
-  let embedded: EmbeddedNeo4j | null = null;
-  let dir: string | null = null;
-  let target = given;
-  if (target === '') {
-    const tmp = path.join(ctx.repoRoot, 'bench', 'tmp');
-    mkdirSync(tmp, { recursive: true });
-    dir = mkdtempSync(path.join(tmp, 'neo4j-cohort-'));
-    embedded = await startEmbeddedNeo4j({ dataDir: dir, boltPort: await freePort(), log: ctx.log });
-    target = embedded.uri;
-  }
-  const driver = await GraphDriver.connect({ uri: target, user: process.env['NEO4J_USER'] ?? null, password: process.env['NEO4J_PASSWORD'] ?? null });
-  const description = embedded
+  const neo4j = await benchNeo4j(ctx, option(ctx, 'cohort-neo4j', 'COHORT_BENCH_NEO4J_URI', ''), 'neo4j-cohort-');
+  const driver = await GraphDriver.connect({ uri: neo4j.uri, user: process.env['NEO4J_USER'] ?? null, password: process.env['NEO4J_PASSWORD'] ?? null });
+  const description = neo4j.embedded
     ? `Neo4j 5.26.31 Community, embedded (tools/neo4j-dev, 64 MiB page cache, heap ${process.env['NEO4J_HEAP'] ?? '512m'}), throw-away store, Bolt on loopback`
-    : `Neo4j 5.26.31 Community at ${target} (tools/neo4j-dev launcher, 64 MiB page cache, heap ${process.env['NEO4J_HEAP'] ?? 'as started'})`;
+    : `Neo4j 5.26.31 Community at ${neo4j.uri} (tools/neo4j-dev launcher, 64 MiB page cache, heap ${process.env['NEO4J_HEAP'] ?? 'as started'})`;
   return {
     driver,
     description,
     close: async () => {
       await driver.close();
-      await embedded?.stop();
-      if (dir) rmSync(dir, { recursive: true, force: true });
+      await neo4j.stop();
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a !== null ? a.port : 0));
-    });
-  });
 }
 
 function markdown(s: {

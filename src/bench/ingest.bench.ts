@@ -9,17 +9,14 @@
  * Flags: --ingest-records (200), --ingest-single-records (40), --entities-per-record (20), --timeline-events (500),
  * --timeline-queries (300).
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { GraphDriver } from '../graph/driver.js';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../graph/embedded-neo4j.js';
 import { replaceExtraction, replaceExtractionOneByOne } from '../graph/extraction.repo.js';
 import type { RecordExtraction } from '../graph/extraction.rows.js';
 import { ReadRepository } from '../graph/read.repo.js';
 import { syntheticExtraction } from './ingest.synthetic.js';
+import { benchNeo4j } from './bench-neo4j.js';
 import { option, type BenchContext, type BenchSection, type SectionResult } from './section.js';
 
 interface WriteResult {
@@ -144,41 +141,19 @@ interface Server {
 }
 
 async function connect(ctx: BenchContext): Promise<Server> {
-  const uri = process.env['NEO4J_URI']?.trim();
-  let embedded: EmbeddedNeo4j | null = null;
-  let dir: string | null = null;
-  let target = uri;
-  if (!target) {
-    const tmp = path.join(ctx.repoRoot, 'bench', 'tmp');
-    mkdirSync(tmp, { recursive: true });
-    dir = mkdtempSync(path.join(tmp, 'neo4j-'));
-    embedded = await startEmbeddedNeo4j({ dataDir: dir, boltPort: await freePort(), log: ctx.log });
-    target = embedded.uri;
-  }
-  const driver = await GraphDriver.connect({ uri: target, user: process.env['NEO4J_USER'] ?? null, password: process.env['NEO4J_PASSWORD'] ?? null });
-  const description = embedded
+  const neo4j = await benchNeo4j(ctx, process.env['NEO4J_URI'], 'neo4j-');
+  const driver = await GraphDriver.connect({ uri: neo4j.uri, user: process.env['NEO4J_USER'] ?? null, password: process.env['NEO4J_PASSWORD'] ?? null });
+  const description = neo4j.embedded
     ? 'Neo4j 5.26.31 Community, embedded (tools/neo4j-dev, -Xmx512m, 64 MiB page cache), Bolt on loopback'
-    : `external Neo4j at ${target}`;
+    : `external Neo4j at ${neo4j.uri}`;
   return {
     driver,
     description,
     close: async () => {
       await driver.close();
-      await embedded?.stop();
-      if (dir) rmSync(dir, { recursive: true, force: true });
+      await neo4j.stop();
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a !== null ? a.port : 0));
-    });
-  });
 }
 
 function markdown(s: {

@@ -8,15 +8,14 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { GraphDriver } from '../graph/driver.js';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../graph/embedded-neo4j.js';
 import type { ClinicalRecord } from '../domain/record.js';
 import { RedisJobQueue } from '../queue/index.js';
+import { benchNeo4j, freePort } from './bench-neo4j.js';
 import { option, type BenchContext, type BenchSection, type SectionResult } from './section.js';
 
 const TEXTS = [
@@ -158,28 +157,9 @@ async function startRedis(stops: Array<() => Promise<void>>): Promise<string> {
 }
 
 async function startNeo4j(ctx: BenchContext, stops: Array<() => Promise<void>>): Promise<string> {
-  const uri = process.env['NEO4J_URI']?.trim();
-  if (uri) return uri;
-  const tmp = path.join(ctx.repoRoot, 'bench', 'tmp');
-  mkdirSync(tmp, { recursive: true });
-  const dir = mkdtempSync(path.join(tmp, 'neo4j-'));
-  const embedded: EmbeddedNeo4j = await startEmbeddedNeo4j({ dataDir: dir, boltPort: await freePort(), log: ctx.log });
-  stops.push(async () => {
-    await embedded.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  return embedded.uri;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a !== null ? a.port : 0));
-    });
-  });
+  const neo4j = await benchNeo4j(ctx, process.env['NEO4J_URI'], 'neo4j-');
+  stops.push(() => neo4j.stop());
+  return neo4j.uri;
 }
 
 function round(x: number): number {
