@@ -5,11 +5,11 @@
  * Tests get the URI via `inject('neo4jUri')` (also `process.env.NEO4J_TEST_URI`).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/graph/embedded-neo4j.js';
+import { freePort } from './helpers/processes.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -42,17 +42,4 @@ export async function teardown(): Promise<void> {
   const neo = await starting;
   await neo?.stop();
   if (dataDir !== null) rmSync(dataDir, { recursive: true, force: true });
-}
-
-/** A port nobody listens on now (several developers run tests on this machine at once). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -7,7 +7,6 @@
  * (Before: Ctrl-C took ~92 s, printed nothing, killed Neo4j first and the record in flight ended FAILED.)
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createClient } from 'graphql-ws';
@@ -17,29 +16,10 @@ import { uniqueId } from '../helpers/neo4j.js';
 import { e2eModelDir, exampleRecords } from './helpers/e2e-fixtures.js';
 import { gqlData } from './helpers/graphql-client.js';
 import { startPlatformProcess } from './helpers/platform-process.js';
+import { freePort, alive } from '../helpers/processes.js';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'oncotimeline-lifecycle-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const JOB = `query ($id: ID!) { job(id: $id) { status total done failed errors { code } } }`;
 

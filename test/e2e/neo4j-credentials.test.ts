@@ -6,7 +6,6 @@
  * Before: every start ran with `auth_enabled=false`, so the no-credentials connection below succeeded.
  */
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
@@ -17,6 +16,7 @@ import { uniqueId } from '../helpers/neo4j.js';
 import { e2eModelDir, exampleRecords } from './helpers/e2e-fixtures.js';
 import { gqlData } from './helpers/graphql-client.js';
 import { startPlatformProcess } from './helpers/platform-process.js';
+import { freePort } from '../helpers/processes.js';
 
 const dirs: string[] = [];
 const tempDir = (): string => {
@@ -27,17 +27,6 @@ const tempDir = (): string => {
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** 'ok' when `RETURN 1` runs over Bolt with these credentials, else the Neo4j error code. */
 async function boltAs(uri: string, user?: string, password?: string): Promise<string> {

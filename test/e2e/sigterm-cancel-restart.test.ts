@@ -8,7 +8,6 @@
  *   left queued by the shutdown resumes and finishes.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,29 +15,10 @@ import { uniqueId } from '../helpers/neo4j.js';
 import { e2eModelDir, exampleRecords } from './helpers/e2e-fixtures.js';
 import { gqlData } from './helpers/graphql-client.js';
 import { startPlatformProcess } from './helpers/platform-process.js';
+import { freePort, alive } from '../helpers/processes.js';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'oncotimeline-sigterm-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const SUBMIT = `mutation ($r: [RecordInput!]!) { submitRecords(records: $r) { id } }`;
 const CANCEL = `mutation ($id: ID!) { cancelJob(id: $id) { status done cancelled } }`;

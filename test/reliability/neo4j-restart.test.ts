@@ -14,7 +14,8 @@ import { signal } from '../../src/graph/neo4j-pid-file.js';
 import { exampleRecords } from '../e2e/helpers/e2e-fixtures.js';
 import { uniqueId } from '../helpers/neo4j.js';
 import { report, size } from './helpers/mode.js';
-import { freePort, startReliabilityPlatform, waitForFinalJob } from './helpers/reliability-platform.js';
+import { freePort } from '../helpers/processes.js';
+import { startReliabilityPlatform, waitForFinalJob } from './helpers/reliability-platform.js';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'oncotimeline-neo4j-restart-'));
 let neo: EmbeddedNeo4j | null = null;

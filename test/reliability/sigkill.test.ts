@@ -11,15 +11,7 @@ import { exampleRecords } from '../e2e/helpers/e2e-fixtures.js';
 import { uniqueId } from '../helpers/neo4j.js';
 import { report, size } from './helpers/mode.js';
 import { startReliabilityPlatform, waitForFinalJob, type ReliabilityPlatform } from './helpers/reliability-platform.js';
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { alive } from '../helpers/processes.js';
 
 async function done(p: ReliabilityPlatform, jobId: string): Promise<number> {
   return ((await p.gql(`query ($id: ID!) { job(id: $id) { done } }`, { id: jobId })).data?.job?.done as number | undefined) ?? 0;

@@ -8,28 +8,17 @@
  *   await p.send('{"query":"{ __typename }"}')   // { status: 200, contentType: 'application/json…', text: '…' }
  */
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { e2eModelDir } from '../../e2e/helpers/e2e-fixtures.js';
 import { startPlatformProcess, type PlatformProcess } from '../../e2e/helpers/platform-process.js';
+import { freePort } from '../../helpers/processes.js';
 
 export interface ReliabilityPlatform extends PlatformProcess {
   readonly dataDir: string;
   readonly env: Record<string, string>;
   send(body: string, contentType?: string): Promise<{ status: number; contentType: string | null; text: string }>;
   gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Starts (or, with the same `dataDir` and env, restarts) the platform. */
