@@ -34,6 +34,10 @@ export interface PlatformProcessOptions {
   dataDir?: string;
   /** Its own process group, like a program started from a terminal (for `interruptGroup`). */
   detached?: boolean;
+  /** The log line that says it serves, its first group the URL; default the GraphQL server's `listening on`. */
+  ready?: RegExp;
+  /** Names the process in start-up errors and the temporary DATA_DIR; default 'platform'. */
+  name?: string;
 }
 
 export async function startPlatformProcess(
@@ -42,7 +46,9 @@ export async function startPlatformProcess(
   options: PlatformProcessOptions = {},
 ): Promise<PlatformProcess> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first (npm test does)`);
-  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'oncotimeline-e2e-'));
+  const name = options.name ?? 'platform';
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), options.name ? `oncotimeline-${name}-` : 'oncotimeline-e2e-'));
+  const ready = options.ready ?? /graphql: listening on (\S+)/;
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
     detached: options.detached ?? false,
     cwd: ROOT,
@@ -68,9 +74,9 @@ export async function startPlatformProcess(
   );
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`platform not listening within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const timer = setTimeout(() => reject(new Error(`${name} not ready within ${timeoutMs} ms:\n${output}`)), timeoutMs);
     const poll = setInterval(() => {
-      const match = /graphql: listening on (\S+)/.exec(output);
+      const match = ready.exec(output);
       if (match) {
         clearTimeout(timer);
         clearInterval(poll);
@@ -80,7 +86,7 @@ export async function startPlatformProcess(
     void exited.then((code) => {
       clearTimeout(timer);
       clearInterval(poll);
-      reject(new Error(`platform exited with code ${String(code)} during start-up:\n${output}`));
+      reject(new Error(`${name} exited with code ${String(code)} during start-up:\n${output}`));
     });
   });
 

@@ -7,14 +7,7 @@
  *   const worker = await startNode('worker', env);  worker.logged(/record .* DONE/g)   // records it finished
  *   await worker.kill('SIGKILL');
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const MAIN = path.join(ROOT, 'dist/main.js');
+import { startPlatformProcess } from '../../e2e/helpers/platform-process.js';
 
 export interface NodeProcess {
   readonly role: 'api' | 'worker' | 'all';
@@ -29,48 +22,15 @@ export interface NodeProcess {
 }
 
 export async function startNode(role: NodeProcess['role'], env: Record<string, string>, timeoutMs = 120_000): Promise<NodeProcess> {
-  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first (npm test does)`);
-  const dataDir = mkdtempSync(path.join(tmpdir(), `oncotimeline-${role}-`));
-  const child = spawn(process.execPath, [MAIN], {
-    cwd: ROOT,
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir,
-      NER_POOL_SIZE: '1', ROLE: role, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => {
-    rmSync(dataDir, { recursive: true, force: true });
-    resolve(code);
-  }));
   const ready = role === 'worker' ? /worker: health on (\S+)/ : /graphql: listening on (\S+)/;
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${role} not ready within ${timeoutMs} ms:\n${output}`)), timeoutMs);
-    const poll = setInterval(() => {
-      const match = ready.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        clearInterval(poll);
-        resolve(match[1]!);
-      }
-    }, 50);
-    void exited.then((code) => {
-      clearTimeout(timer);
-      clearInterval(poll);
-      reject(new Error(`${role} exited with code ${String(code)} during start-up:\n${output}`));
-    });
-  });
+  const platform = await startPlatformProcess({ ROLE: role, ...env }, timeoutMs, { ready, name: role });
   return {
     role,
-    pid: child.pid!,
-    url,
-    wsUrl: url.replace(/^http/, 'ws'),
-    output: () => output,
-    logged: (pattern) => output.match(pattern) ?? [],
-    async kill(signal) {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      return exited;
-    },
+    pid: platform.pid,
+    url: platform.url,
+    wsUrl: platform.wsUrl,
+    output: platform.output,
+    logged: (pattern) => platform.output().match(pattern) ?? [],
+    kill: (signal) => platform.kill(signal),
   };
 }
