@@ -102,8 +102,9 @@ def pattern(text: str, err: Error) -> str:
         diff = _edge_diff(text, err.gold, err.pred)
         if len(diff) > 40:
             diff = "longer span change"
-        head = "boundary" if err.cls == "boundary" else f"boundary+type: gold {err.gold[2]} predicted {err.pred[2]};"
-        return f"{head} {err.gold[2] if err.cls == 'boundary' else ''} pred {diff}".replace("  ", " ")
+        if err.cls == "boundary":
+            return f"boundary {err.gold[2]} pred {diff}"
+        return f"boundary+type: gold {err.gold[2]} predicted {err.pred[2]}; pred {diff}"
     if err.cls == "boundary":  # an extra prediction overlapping an already matched gold span (split or duplicate)
         return f"boundary {err.pred[2]} extra overlapping piece"  # type: ignore[index]
     span = err.gold if err.cls == "miss" else err.pred
