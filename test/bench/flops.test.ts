@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { countWeightFlops } from '../../src/bench/onnx/flops.js';
-import { buildOnnxModel } from '../../src/bench/onnx/graph-builder.js';
-import { measureMatMulPeak } from '../../src/bench/onnx/matmul-peak.js';
+import { countWeightFlops } from '../../bench/src/onnx/flops.js';
+import { buildOnnxModel } from '../../bench/src/onnx/graph-builder.js';
+import { measureMatMulPeak } from '../../bench/src/onnx/matmul-peak.js';
 import { tempModel } from '../ner/engine-helpers.js';
 
 const model = tempModel({ seed: 1, hidden: 24, layers: 3 });

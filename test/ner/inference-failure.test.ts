@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { buildOnnxModel } from '../../src/bench/onnx/graph-builder.js';
+import { buildOnnxModel } from '../../bench/src/onnx/graph-builder.js';
 import { createNerEngine } from '../../src/ner/index.js';
 import { tempModel } from './engine-helpers.js';
 

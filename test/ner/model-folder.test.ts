@@ -2,7 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNerEngine, loadModelFolder } from '../../src/ner/index.js';
-import { buildOnnxModel } from '../../src/bench/onnx/graph-builder.js';
+import { buildOnnxModel } from '../../bench/src/onnx/graph-builder.js';
 import { tempModel } from './engine-helpers.js';
 
 const cleanups: (() => void)[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildOnnxModel } from '../../src/bench/onnx/graph-builder.js';
+import { buildOnnxModel } from '../../bench/src/onnx/graph-builder.js';
 import { openOnnxSession } from '../../src/ner/session.js';
 
 const identity = buildOnnxModel({

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ModelFolder } from '../../ner/model-folder.js';
-import { tokenize } from '../../ner/tokenizer/tokenize.js';
-import { planWindows } from '../../ner/window.js';
+import type { ModelFolder } from '../../../src/ner/model-folder.js';
+import { tokenize } from '../../../src/ner/tokenizer/tokenize.js';
+import { planWindows } from '../../../src/ner/window.js';
 import { countWeightFlops } from '../onnx/flops.js';
 import { countChars } from './throughput.js';
 

@@ -1,5 +1,5 @@
-import type { EntityMention } from '../../domain/entity.js';
-import type { NerEngine } from '../../ner/index.js';
+import type { EntityMention } from '../../../src/domain/entity.js';
+import type { NerEngine } from '../../../src/ner/index.js';
 
 /** Throughput and per-record latency of one pass over the records at a given concurrency. */
 export interface PassResult {

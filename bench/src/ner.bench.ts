@@ -10,9 +10,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import type { EntityMention } from '../domain/entity.js';
-import { readCcksRecords } from '../ner/evaluation/ccks-reader.js';
-import { createNerEngine, loadModelFolder, type NerEngineOptions } from '../ner/index.js';
+import type { EntityMention } from '../../src/domain/entity.js';
+import { readCcksRecords } from '../../src/ner/evaluation/ccks-reader.js';
+import { createNerEngine, loadModelFolder, type NerEngineOptions } from '../../src/ner/index.js';
 import { flopsPerChar } from './ner/model-flops.js';
 import { runPytorchBench, type PytorchResult } from './ner/pytorch.js';
 import { measurePass, type PassResult } from './ner/throughput.js';

@@ -12,9 +12,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
-import { GraphDriver } from '../graph/driver.js';
-import type { ClinicalRecord } from '../domain/record.js';
-import { RedisJobQueue } from '../queue/index.js';
+import { GraphDriver } from '../../src/graph/driver.js';
+import type { ClinicalRecord } from '../../src/domain/record.js';
+import { RedisJobQueue } from '../../src/queue/index.js';
 import { benchNeo4j, freePort } from './bench-neo4j.js';
 import { option, type BenchContext, type BenchSection, type SectionResult } from './section.js';
 

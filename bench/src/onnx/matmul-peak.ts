@@ -1,4 +1,4 @@
-import { openOnnxSession } from '../../ner/session.js';
+import { openOnnxSession } from '../../../src/ner/session.js';
 import { buildOnnxModel } from './graph-builder.js';
 
 /**

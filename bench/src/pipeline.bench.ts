@@ -9,9 +9,9 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { readCcksRecords } from '../ner/evaluation/ccks-reader.js';
-import { createNerEngine, type NerEngine } from '../ner/index.js';
-import { describePipeline, openConceptIndex, openRecordPipeline, recordStages, type RecordDocument } from '../pipeline/index.js';
+import { readCcksRecords } from '../../src/ner/evaluation/ccks-reader.js';
+import { createNerEngine, type NerEngine } from '../../src/ner/index.js';
+import { describePipeline, openConceptIndex, openRecordPipeline, recordStages, type RecordDocument } from '../../src/pipeline/index.js';
 import { countChars } from './ner/throughput.js';
 import { option, type BenchContext, type BenchSection, type SectionResult } from './section.js';
 

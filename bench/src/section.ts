@@ -1,5 +1,5 @@
 /**
- * A benchmark section (`src/bench/<name>.bench.ts`): runs, then returns a JSON summary (stored under its name in
+ * A benchmark section (`bench/src/<name>.bench.ts`): runs, then returns a JSON summary (stored under its name in
  * `bench/results-<date>.json`) and a markdown block for the summary file. `main.ts` composes the sections.
  */
 export interface BenchContext {

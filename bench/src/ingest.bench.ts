@@ -4,17 +4,17 @@
  * - single: the same records written one statement and one transaction per entity → entities/s; the ratio
  *   batched/single is measured in the same run, on the same server;
  * - timeline: p50/p99 of `ReadRepository.timeline` for one patient with `--timeline-events` (500) events.
- * Synthetic extractions (src/bench/ingest.synthetic.ts) isolate the graph from NER speed, which the `ner` section measures.
+ * Synthetic extractions (bench/src/ingest.synthetic.ts) isolate the graph from NER speed, which the `ner` section measures.
  * Neo4j: `NEO4J_URI`, else an embedded one on a free port with a throw-away store under `bench/tmp/`.
  * Flags: --ingest-records (200), --ingest-single-records (40), --entities-per-record (20), --timeline-events (500),
  * --timeline-queries (300).
  */
 import { loadavg } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { GraphDriver } from '../graph/driver.js';
-import { replaceExtraction, replaceExtractionOneByOne } from '../graph/extraction.repo.js';
-import type { RecordExtraction } from '../graph/extraction.rows.js';
-import { ReadRepository } from '../graph/read.repo.js';
+import { GraphDriver } from '../../src/graph/driver.js';
+import { replaceExtraction, replaceExtractionOneByOne } from '../../src/graph/extraction.repo.js';
+import type { RecordExtraction } from '../../src/graph/extraction.rows.js';
+import { ReadRepository } from '../../src/graph/read.repo.js';
 import { syntheticExtraction } from './ingest.synthetic.js';
 import { benchNeo4j } from './bench-neo4j.js';
 import { option, type BenchContext, type BenchSection, type SectionResult } from './section.js';

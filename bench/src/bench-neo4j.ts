@@ -10,7 +10,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { startEmbeddedNeo4j } from '../graph/embedded-neo4j.js';
+import { startEmbeddedNeo4j } from '../../src/graph/embedded-neo4j.js';
 import type { BenchContext } from './section.js';
 
 export interface BenchNeo4j {

@@ -13,9 +13,9 @@
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import type { ProfiledPlan } from 'neo4j-driver';
-import { CohortRunner, compileCohort, parseCriteria } from '../cohort/index.js';
-import { GraphDriver } from '../graph/driver.js';
-import { buildSyntheticGraph, storedSize, type BuildSummary } from '../synth/index.js';
+import { CohortRunner, compileCohort, parseCriteria } from '../../src/cohort/index.js';
+import { GraphDriver } from '../../src/graph/driver.js';
+import { buildSyntheticGraph, storedSize, type BuildSummary } from '../../src/synth/index.js';
 import { benchNeo4j } from './bench-neo4j.js';
 import { option, type BenchContext, type BenchSection, type SectionResult } from './section.js';
 

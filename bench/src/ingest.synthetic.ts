@@ -7,9 +7,9 @@
  *   syntheticExtraction({ patientId: 'p', recordId: 'r', recordedAt: '2020-01-01', index: 0, entitiesPerRecord: 20 })
  *   // { record: { text: '2019-01-02左乳癌…' }, entities: [20], timexes: [5], links: [20], resolutions: [5], model }
  */
-import type { AnnotatedMention, EntityType } from '../domain/entity.js';
-import type { TimeLink, Timex, TimexResolution } from '../domain/time.js';
-import type { RecordExtraction } from '../graph/extraction.rows.js';
+import type { AnnotatedMention, EntityType } from '../../src/domain/entity.js';
+import type { TimeLink, Timex, TimexResolution } from '../../src/domain/time.js';
+import type { RecordExtraction } from '../../src/graph/extraction.rows.js';
 
 const WORDS: ReadonlyArray<[string, EntityType, string]> = [
   ['左乳癌', 'DISEASE', '疾病和诊断'], ['直肠癌', 'DISEASE', '疾病和诊断'], ['肺腺癌', 'DISEASE', '疾病和诊断'],

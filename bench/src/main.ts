@@ -1,9 +1,11 @@
 /**
- * `npm run bench` → `node dist/bench/main.js [--json] [--only a,b] [--out DIR] [section flags]`.
+ * `npm run bench [-- --json] [--only a,b] [--out DIR] [section flags]` → builds the service (`dist/`, which the scale
+ * section starts as worker processes), type-checks the harness (`bench/tsconfig.json`) and runs this file with tsx.
+ * The harness is not part of the service build: nothing under `bench/` reaches `dist/`.
  * Runs each section, writes `bench/results-<date>.json` and `bench/results-<date>.md` (machine details + each
  * section's block) and prints the markdown, or with `--json` one JSON object `{ machine, <section>: {...} }`.
  * `--only a,b` reruns some sections and keeps the other sections' results already in the day's files.
- * To add a section, create `src/bench/<name>.bench.ts` exporting a `BenchSection` and list it in SECTIONS.
+ * To add a section, create `bench/src/<name>.bench.ts` exporting a `BenchSection` and list it in SECTIONS.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -34,7 +36,7 @@ function parseFlags(args: string[]): Map<string, string | true> {
 
 async function main(args: string[]): Promise<number> {
   const flags = parseFlags(args);
-  // dist/bench/main.js → repository root two levels up.
+  // bench/src/main.ts → repository root two levels up.
   const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
   const ctx: BenchContext = { repoRoot, flags, log: (m) => process.stderr.write(`bench: ${m}\n`) };
   const only = typeof flags.get('only') === 'string' ? (flags.get('only') as string).split(',') : null;
