@@ -12,12 +12,9 @@
  */
 import 'reflect-metadata';
 import { pathToFileURL } from 'node:url';
-import { createPreviewService } from './api/extraction-preview.service.js';
-import { Readiness } from './api/readiness.js';
-import { buildApiSchema } from './api/schema.js';
-import { bridgeJobEvents, createApiPubSub } from './api/topics.js';
-import { loadConfig, type Config } from './config/config.js';
-import { isOncoError } from './errors/onco-error.js';
+import { createPreviewService, Readiness, buildApiSchema, bridgeJobEvents, createApiPubSub } from './api/index.js';
+import { loadConfig, type Config } from './config/index.js';
+import { isOncoError } from './errors/index.js';
 import { CohortRunner } from './cohort/index.js';
 import { openGraph, ReadRepository } from './graph/index.js';
 import { createNerEngine } from './ner/index.js';

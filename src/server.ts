@@ -30,23 +30,14 @@ import express from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { writeAudit } from './auth/audit-log.js';
-import { principalOf, requireApiKey } from './auth/http-auth.js';
-import { authenticate } from './auth/keys.js';
-import { allowedOrigins, originAllowed } from './auth/origin-check.js';
-import { OPEN_PRINCIPAL, type Principal } from './auth/roles.js';
-import type { CoalescingPubSub } from './api/coalescing-pubsub.js';
-import { createContext, type ApiContext } from './api/context.js';
-import { maskError, type Log } from './api/error-mask.js';
-import { installHttpErrorHandlers, requireJsonBody } from './api/http-errors.js';
-import { noSubscriptionOverHttp } from './api/http-only.rule.js';
-import { apolloQueryLimits, checkWsOperation, queryLimitRules } from './api/query-limits.js';
-import type { Readiness } from './api/readiness.js';
-import { RequestGate } from './api/request-gate.js';
-import type { ApiServices } from './api/services.js';
-import type { AccessConfig, LimitsConfig, QueryLimitsConfig } from './config/config.js';
-import { ServiceUnavailableError } from './errors/service-unavailable.error.js';
-import { TooManySubscriptionsError } from './errors/too-many-subscriptions.error.js';
+import {
+  writeAudit, principalOf, requireApiKey, type CoalescingPubSub, createContext, type ApiContext, maskError, type Log,
+  installHttpErrorHandlers, requireJsonBody, noSubscriptionOverHttp, apolloQueryLimits, checkWsOperation,
+  queryLimitRules, type Readiness, RequestGate, type ApiServices,
+} from './api/index.js';
+import { authenticate, allowedOrigins, originAllowed, OPEN_PRINCIPAL, type Principal } from './auth/index.js';
+import type { AccessConfig, LimitsConfig, QueryLimitsConfig } from './config/index.js';
+import { ServiceUnavailableError, TooManySubscriptionsError } from './errors/index.js';
 import { mountWebAssets } from './web-assets.js';
 
 export interface ServerOptions {

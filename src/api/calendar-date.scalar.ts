@@ -7,8 +7,8 @@
  *   parseCalendarDate('2018-02-30')  // throws InvalidDateError (extensions.code INVALID_DATE)
  */
 import { GraphQLScalarType, Kind } from 'graphql';
-import { calendarDateProblem } from '../domain/calendar-date.js';
-import { InvalidDateError } from '../errors/invalid-date.error.js';
+import { calendarDateProblem } from '../domain/index.js';
+import { InvalidDateError } from '../errors/index.js';
 
 /** Returns the date unchanged when it is a real `YYYY-MM-DD` day, else throws `InvalidDateError`. */
 export function parseCalendarDate(value: unknown): string {

@@ -1,6 +1,6 @@
 import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { PERMISSIONS } from '../auth/roles.js';
-import type { EntityType } from '../domain/entity.js';
+import { PERMISSIONS } from '../auth/index.js';
+import type { EntityType } from '../domain/index.js';
 import type { ApiContext } from './context.js';
 import { ConceptNode, EntityConnectionNode, EntityNode, TermNode } from './entity.type.js';
 import { EntityTypeEnum } from './enums.js';

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import type { Assertion, ConceptCode, ConceptSystem, EntityType, Subject } from '../domain/entity.js';
+import type { Assertion, ConceptCode, ConceptSystem, EntityType, Subject } from '../domain/index.js';
 import { AssertionEnum, ConceptSystemEnum, EntityTypeEnum, SubjectEnum } from './enums.js';
 import { PageInfoNode } from './page-info.type.js';
 import { EventTimeNode } from './time-interval.type.js';

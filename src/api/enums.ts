@@ -4,12 +4,11 @@
  */
 import { registerEnumType } from 'type-graphql';
 import {
-  ASSERTIONS, CONCEPT_SYSTEMS, ENTITY_TYPES, SUBJECTS, type Assertion, type ConceptSystem, type EntityType, type Subject,
-} from '../domain/entity.js';
-import { RECORD_KINDS, type RecordKind } from '../domain/record.js';
-import type { TimePrecision, TimexKind, UnresolvedReason } from '../domain/time.js';
-import type { RecordStatus } from '../graph/graph.types.js';
-import { JOB_STATUSES, type JobStatus } from '../jobs/job.types.js';
+  ASSERTIONS, CONCEPT_SYSTEMS, ENTITY_TYPES, SUBJECTS, type Assertion, type ConceptSystem, type EntityType,
+  type Subject, RECORD_KINDS, type RecordKind, type TimePrecision, type TimexKind, type UnresolvedReason,
+} from '../domain/index.js';
+import type { RecordStatus } from '../graph/index.js';
+import { JOB_STATUSES, type JobStatus } from '../jobs/index.js';
 
 export type JobStatusValue = JobStatus;
 

@@ -12,7 +12,7 @@
  *   // { message: "Job 'j1' not found", extensions: { code: 'NOT_FOUND', entity: 'Job', id: 'j1' } }
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { isOncoError, type OncoError } from '../errors/onco-error.js';
+import { isOncoError, type OncoError } from '../errors/index.js';
 import { argumentProblems, describeArgumentProblems, findArgumentValidationError } from './argument-problems.js';
 import { tokenLimitDetails } from './query-limits.js';
 import { pathDetails, redactValues } from './redact-values.js';

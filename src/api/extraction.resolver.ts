@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import { PERMISSIONS } from '../auth/roles.js';
+import { PERMISSIONS } from '../auth/index.js';
 import { CalendarDateScalar } from './calendar-date.scalar.js';
 import type { ApiContext } from './context.js';
 import { ExtractionPreviewNode } from './extraction.type.js';

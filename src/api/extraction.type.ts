@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import type { Assertion, EntityType, Subject } from '../domain/entity.js';
+import type { Assertion, EntityType, Subject } from '../domain/index.js';
 import { ConceptNode } from './entity.type.js';
 import { AssertionEnum, EntityTypeEnum, SubjectEnum } from './enums.js';
 import { EventTimeNode } from './time-interval.type.js';

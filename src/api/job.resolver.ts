@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { PERMISSIONS } from '../auth/roles.js';
-import { NotFoundError } from '../errors/not-found.error.js';
+import { PERMISSIONS } from '../auth/index.js';
+import { NotFoundError } from '../errors/index.js';
 import type { ApiContext } from './context.js';
 import { JobStatusEnum, type JobStatusValue } from './enums.js';
 import { JobConnectionNode, JobNode, JobProgressNode } from './job.type.js';

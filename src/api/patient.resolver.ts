@@ -1,13 +1,13 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { PERMISSIONS } from '../auth/roles.js';
-import type { Assertion, EntityType, Subject } from '../domain/entity.js';
-import { BadUserInputError } from '../errors/bad-user-input.error.js';
+import { PERMISSIONS } from '../auth/index.js';
+import type { Assertion, EntityType, Subject } from '../domain/index.js';
+import { BadUserInputError } from '../errors/index.js';
 import { CalendarDateScalar } from './calendar-date.scalar.js';
 import type { ApiContext } from './context.js';
 import { AssertionEnum, EntityTypeEnum, SubjectEnum } from './enums.js';
 import { PatientNode, PatientTimelineUpdateNode, TimelineEventNode } from './patient.type.js';
 import { RecordNode } from './record.type.js';
-import type { TimelineEvent } from '../graph/graph.types.js';
+import type { TimelineEvent } from '../graph/index.js';
 import { TOPICS, type TimelineUpdatedPayload } from './topics.js';
 
 @ArgsType()

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import type { RecordKind } from '../domain/record.js';
+import type { RecordKind } from '../domain/index.js';
 import { CalendarDateScalar } from './calendar-date.scalar.js';
 import { RecordKindEnum } from './enums.js';
 

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { PERMISSIONS } from '../auth/roles.js';
-import { NotFoundError } from '../errors/not-found.error.js';
+import { PERMISSIONS } from '../auth/index.js';
+import { NotFoundError } from '../errors/index.js';
 import type { ApiContext } from './context.js';
 import { EntityNode } from './entity.type.js';
 import { PatientNode } from './patient.type.js';

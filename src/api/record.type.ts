@@ -1,7 +1,7 @@
 import { Authorized, Field, ID, Int, ObjectType } from 'type-graphql';
-import { PERMISSIONS } from '../auth/roles.js';
-import type { RecordKind } from '../domain/record.js';
-import type { RecordStatus } from '../graph/graph.types.js';
+import { PERMISSIONS } from '../auth/index.js';
+import type { RecordKind } from '../domain/index.js';
+import type { RecordStatus } from '../graph/index.js';
 import { CalendarDateScalar } from './calendar-date.scalar.js';
 import { RecordKindEnum, RecordStatusEnum } from './enums.js';
 

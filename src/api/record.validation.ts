@@ -13,15 +13,12 @@
  *   //   [{ index: 0, field: 'text', code: 'EMPTY_TEXT', ... }, { index: 1, field: 'recordId', code: 'DUPLICATE_RECORD_ID', ... },
  *   //    { index: 1, field: 'recordedAt', code: 'INVALID_DATE', ... }]
  */
-import type { LimitsConfig } from '../config/config.js';
-import { RECORD_KINDS, type ClinicalRecord } from '../domain/record.js';
-import { BadUserInputError } from '../errors/bad-user-input.error.js';
-import { EmptyTextError } from '../errors/empty-text.error.js';
-import { InvalidRecordsError, type RecordProblem } from '../errors/invalid-records.error.js';
-import { isOncoError } from '../errors/onco-error.js';
-import { TextTooLongError } from '../errors/text-too-long.error.js';
-import { TooManyCharsError } from '../errors/too-many-chars.error.js';
-import { TooManyRecordsError } from '../errors/too-many-records.error.js';
+import type { LimitsConfig } from '../config/index.js';
+import { RECORD_KINDS, type ClinicalRecord } from '../domain/index.js';
+import {
+  BadUserInputError, EmptyTextError, InvalidRecordsError, type RecordProblem, isOncoError, TextTooLongError,
+  TooManyCharsError, TooManyRecordsError,
+} from '../errors/index.js';
 import { parseCalendarDate } from './calendar-date.scalar.js';
 import { countCodePoints, hasControlCharacter, hasVisibleCharacter, isWellFormedUnicode } from './text-checks.js';
 

@@ -5,7 +5,7 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
-import { authChecker } from '../auth/auth-checker.js';
+import { authChecker } from './auth-checker.js';
 import { EntityResolver } from './entity.resolver.js';
 import { ExtractionResolver } from './extraction.resolver.js';
 import { JobResolver } from './job.resolver.js';

@@ -3,13 +3,13 @@
  * `ReadRepository` (src/graph) and the preview service satisfy. `main.ts` wires the real ones.
  */
 import type { CohortFindArgs, CohortPage, CohortPageArgs, PatientIdPage } from '../cohort/index.js';
-import type { LimitsConfig } from '../config/config.js';
-import type { ClinicalRecord } from '../domain/record.js';
+import type { LimitsConfig } from '../config/index.js';
+import type { ClinicalRecord } from '../domain/index.js';
 import type {
   ConceptView, EntitySearchArgs, EntityView, Page, PatientView, RecordView, TermView, TimelineEvent, TimelineQuery,
   TimexView,
-} from '../graph/graph.types.js';
-import type { JobListArgs, JobPage, JobServiceEvents, JobView } from '../jobs/job.types.js';
+} from '../graph/index.js';
+import type { JobListArgs, JobPage, JobServiceEvents, JobView } from '../jobs/index.js';
 import type { ExtractionPreviewNode } from './extraction.type.js';
 
 export interface JobsPort {

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { TimelineEvent } from '../graph/graph.types.js';
+import type { TimelineEvent } from '../graph/index.js';
 import type { ApiContext } from './context.js';
 import { EntityNode } from './entity.type.js';
 import { SourceSpanNode, TimelineEventNode } from './patient.type.js';

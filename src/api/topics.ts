@@ -6,7 +6,7 @@
  *   bridgeJobEvents(jobService, pubsub);   // progress → JOB_PROGRESS (per job) + EXTRACTION_EVENTS; timelineUpdated → TIMELINE_UPDATED
  */
 import { CoalescingPubSub } from './coalescing-pubsub.js';
-import { FINAL_JOB_STATUSES, type JobStatus } from '../jobs/job.types.js';
+import { FINAL_JOB_STATUSES, type JobStatus } from '../jobs/index.js';
 import type { JobProgressNode } from './job.type.js';
 import type { ProgressSource } from './services.js';
 

@@ -8,7 +8,7 @@
  */
 import { getNamedType, type GraphQLField } from 'graphql';
 import type { MiddlewareFn } from 'type-graphql';
-import { BadUserInputError } from '../errors/bad-user-input.error.js';
+import { BadUserInputError } from '../errors/index.js';
 import { isWellFormedUnicode } from './text-checks.js';
 
 export const wellFormedArgs: MiddlewareFn = ({ args, info }, next) => {

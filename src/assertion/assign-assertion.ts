@@ -1,4 +1,4 @@
-import type { Assertion, EntityType } from '../domain/entity.js';
+import type { Assertion, EntityType } from '../domain/index.js';
 import { clauseEnd, clauseStart } from './clauses.js';
 import type { CueMatch } from './find-cues.js';
 import { cueAt, type Scene } from './scene.js';

@@ -1,4 +1,4 @@
-import type { Assertion, EntityType, Subject } from '../domain/entity.js';
+import type { Assertion, EntityType, Subject } from '../domain/index.js';
 import { assignAssertion } from './assign-assertion.js';
 import { assignSubject, familySections } from './assign-subject.js';
 import { buildScene } from './scene.js';

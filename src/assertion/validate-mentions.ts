@@ -1,4 +1,4 @@
-import { ENTITY_TYPES, type EntityType } from '../domain/entity.js';
+import { ENTITY_TYPES, type EntityType } from '../domain/index.js';
 
 const TYPES: ReadonlySet<string> = new Set(ENTITY_TYPES);
 

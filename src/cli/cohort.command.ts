@@ -22,10 +22,9 @@ import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { CohortRunner, parseCriteria, type CohortEvent } from '../cohort/index.js';
-import { loadConfig, type Config } from '../config/config.js';
-import { isOncoError } from '../errors/onco-error.js';
-import type { GraphDriver } from '../graph/index.js';
-import { openGraph } from '../graph/open-graph.js';
+import { loadConfig, type Config } from '../config/index.js';
+import { isOncoError } from '../errors/index.js';
+import { type GraphDriver, openGraph } from '../graph/index.js';
 
 const USAGE = `usage: oncotimeline cohort --criteria FILE.json [--format csv|jsonl] [--events] [--out FILE]
 Exports the patients matching the criteria (GraphQL CohortCriteria as JSON), in patient-id order.

@@ -10,10 +10,11 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { detectAssertions } from '../assertion/index.js';
-import { parseGoldLine, type GoldRecord } from '../assertion/evaluate/gold-line.js';
-import { addMention, emptyAssertionCounts, scoreAssertions } from '../assertion/evaluate/score-assertion.js';
+import { assertionEvaluation, detectAssertions } from '../assertion/index.js';
 import { BadUserInputError } from '../errors/index.js';
+
+const { parseGoldLine, addMention, emptyAssertionCounts, scoreAssertions } = assertionEvaluation;
+type GoldRecord = assertionEvaluation.GoldRecord;
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DEFAULT_DATA = resolve(REPO_ROOT, '.cache', 'assertion', 'chip-cdee-dev.jsonl');

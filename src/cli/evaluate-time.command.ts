@@ -9,12 +9,11 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { EntityMention } from '../domain/entity.js';
-import { analyseTime } from '../time/index.js';
-import { parseGoldLine, type GoldRecord } from '../time/evaluate/gold-record.js';
-import { parseMarkedFile } from '../time/evaluate/marked-record.js';
-import { addEndToEnd, emptyEndToEnd } from '../time/evaluate/score-end-to-end.js';
-import { addRecord, emptyCounts, prf } from '../time/evaluate/score-time.js';
+import type { EntityMention } from '../domain/index.js';
+import { analyseTime, timeEvaluation } from '../time/index.js';
+
+const { parseGoldLine, parseMarkedFile, addEndToEnd, emptyEndToEnd, addRecord, emptyCounts, prf } = timeEvaluation;
+type GoldRecord = timeEvaluation.GoldRecord;
 
 const DATA_ENV = 'ONCOTIMELINE_TIME_GOLD';
 const USAGE =

@@ -8,9 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { createNerEngine } from '../ner/index.js';
-import { readCcksRecords } from '../ner/evaluation/ccks-reader.js';
-import { evaluateRecords, type EvaluationResult } from '../ner/evaluation/evaluate.js';
+import { createNerEngine, readCcksRecords, evaluateRecords, type EvaluationResult } from '../ner/index.js';
 
 const USAGE = 'usage: oncotimeline evaluate --data FILE [--model DIR] [--json] [--types T1,T2] [--head NAME] [--pool N]\n';
 

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { isValidCalendarDate } from '../domain/calendar-date.js';
+import { isValidCalendarDate } from '../domain/index.js';
 import { createNerEngine } from '../ner/index.js';
 import { openRecordPipeline, previewExtraction } from '../pipeline/index.js';
 

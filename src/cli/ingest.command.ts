@@ -8,13 +8,13 @@
  *   // ingested 12 records: 12 stored, 0 failed, 0 rejected; 311 entities in 9.8 s (1.2 records/s, 31.7 entities/s)
  */
 import { parseArgs } from 'node:util';
-import { loadConfig, type Config } from '../config/config.js';
-import { openGraph } from '../graph/open-graph.js';
+import { loadConfig, type Config } from '../config/index.js';
+import { openGraph } from '../graph/index.js';
 import { JobService, type JobView } from '../jobs/index.js';
 import { createNerEngine } from '../ner/index.js';
 import { openRecordPipeline } from '../pipeline/index.js';
 import { relayJobEvents } from '../queue/index.js';
-import { InvalidRecordsError } from '../errors/invalid-records.error.js';
+import { InvalidRecordsError } from '../errors/index.js';
 import { chunkRecords, readRecordFiles, type Rejection } from './ingest.input.js';
 import { ProgressBar } from './ingest.progress.js';
 

@@ -10,7 +10,7 @@
  *   // reprocessed 12 records: 12 stored, 0 failed; 311 entities in 9.8 s (pipeline ner@… → rules@… → …)
  */
 import { parseArgs } from 'node:util';
-import { loadConfig, type Config } from '../config/config.js';
+import { loadConfig, type Config } from '../config/index.js';
 import { openGraph, storedRecords } from '../graph/index.js';
 import { JobService, type JobView } from '../jobs/index.js';
 import { createNerEngine } from '../ner/index.js';

@@ -10,8 +10,8 @@
  *   // synth: 1000 patients (synth-7-000000 … synth-7-000999), 11172 records, 95040 mentions in 17.4 s   (≈5,500 mentions/s, bench/cohort.md)
  */
 import { parseArgs } from 'node:util';
-import { loadConfig, type Config } from '../config/config.js';
-import { openGraph } from '../graph/open-graph.js';
+import { loadConfig, type Config } from '../config/index.js';
+import { openGraph } from '../graph/index.js';
 import { buildSyntheticGraph } from '../synth/index.js';
 
 const USAGE = `usage: oncotimeline synth --patients N [--seed S] [--slice K]

@@ -11,8 +11,7 @@
  *   // [{ patientId: 'P001', recordId: 'P001-R01', type: 'DISEASE', text: '左乳腺癌', timeStart: '2018-03-01', ...,
  *   //    criteria: ['event'] }]
  */
-import { BadUserInputError } from '../errors/bad-user-input.error.js';
-import { CohortTimeoutError } from '../errors/cohort-timeout.error.js';
+import { BadUserInputError, CohortTimeoutError } from '../errors/index.js';
 import type { GraphDriver } from '../graph/index.js';
 import { DEFAULT_COHORT_LIMITS, type CohortLimits } from './cohort.limits.js';
 import { compileCohort, compileEvents, compilePatients, type CompiledStatement } from './compile-criteria.js';

@@ -8,7 +8,7 @@
  *       { sequence: { first: { concept: 'C50' }, then: { type: 'SURGERY', text: '根治术' }, maxDays: 30 } },
  *       { not: { event: { concept: 'C50', subject: 'FAMILY' } } } ] }
  */
-import type { Assertion, EntityType, Subject } from '../domain/entity.js';
+import type { Assertion, EntityType, Subject } from '../domain/index.js';
 
 /** One node of the input tree; exactly one field is set. */
 export interface CohortCriteriaInput {

@@ -8,7 +8,7 @@
  *   decodeCursor('UDAwMQ')    // 'P001'
  *   decodeCursor(null)        // ''  (first page)
  */
-import { BadUserInputError } from '../errors/bad-user-input.error.js';
+import { BadUserInputError } from '../errors/index.js';
 
 export function encodeCursor(patientId: string): string {
   return Buffer.from(patientId, 'utf8').toString('base64url');

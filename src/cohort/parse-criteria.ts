@@ -12,10 +12,8 @@
  *   // { kind: 'event', event: { type: 'SURGERY', text: '根治术', concept: null, assertion: ['PRESENT'],
  *   //                           subject: 'PATIENT', from: null, to: null } }
  */
-import { ASSERTIONS, ENTITY_TYPES, SUBJECTS, type Assertion, type EntityType, type Subject } from '../domain/entity.js';
-import { BadUserInputError } from '../errors/bad-user-input.error.js';
-import { CohortTooComplexError } from '../errors/cohort-too-complex.error.js';
-import { InvalidDateError } from '../errors/invalid-date.error.js';
+import { ASSERTIONS, ENTITY_TYPES, SUBJECTS, type Assertion, type EntityType, type Subject } from '../domain/index.js';
+import { BadUserInputError, CohortTooComplexError, InvalidDateError } from '../errors/index.js';
 import { normaliseSearchText } from '../graph/index.js';
 import { isCalendarDate } from './calendar-date.js';
 import { DEFAULT_COHORT_LIMITS, MAX_WINDOW_DAYS, type CohortLimits } from './cohort.limits.js';

@@ -37,9 +37,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseApiKeys, type ApiKeyEntry } from '../auth/keys.js';
-import { isLoopbackHost } from '../auth/loopback.js';
-import { ConfigInvalidError } from '../errors/config-invalid.error.js';
+import { parseApiKeys, type ApiKeyEntry, isLoopbackHost } from '../auth/index.js';
+import { ConfigInvalidError } from '../errors/index.js';
 
 export interface Neo4jConfig {
   /** `null`: start the embedded Neo4j on `boltPort` with its store under `DATA_DIR/neo4j`. */

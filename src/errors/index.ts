@@ -17,3 +17,6 @@ export { ResultTooLargeError } from './result-too-large.error.js';
 export { ServiceUnavailableError } from './service-unavailable.error.js';
 export { StoreNotOursError } from './store-not-ours.error.js';
 export { TooManyCharsError } from './too-many-chars.error.js';
+export { ForbiddenError } from './forbidden.error.js';
+export { UnauthenticatedError } from './unauthenticated.error.js';
+export { TooManySubscriptionsError } from './too-many-subscriptions.error.js';

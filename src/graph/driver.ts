@@ -11,7 +11,7 @@
  *   const rows = await driver.read('records-by-ids', { ids: ['r1'] });   // driver.roundTrips === 1
  */
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Record as Neo4jRecord } from 'neo4j-driver';
-import { ServiceUnavailableError } from '../errors/service-unavailable.error.js';
+import { ServiceUnavailableError } from '../errors/index.js';
 import { Availability, isConnectivityError } from './availability.js';
 import { loadQueries, type QueryCatalogue, type QueryName } from './cypher.js';
 

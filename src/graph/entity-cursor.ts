@@ -7,7 +7,7 @@
  *   decodeEntityCursor('UDAwMS1SMDE6My02') // 'P001-R01:3-6'
  *   decodeEntityCursor('@@@')              // throws BadUserInputError "after: expected a cursor from a previous page, …"
  */
-import { BadUserInputError } from '../errors/bad-user-input.error.js';
+import { BadUserInputError } from '../errors/index.js';
 
 const MENTION_ID = /^[\s\S]+:\d+-\d+$/;
 

@@ -2,9 +2,9 @@
  * Read models of the patient-timeline graph, returned by `ReadRepository` (src/graph/read.repo.ts).
  * Dates are `YYYY-MM-DD`; offsets are UTF-16 code units into the record text, end exclusive.
  */
-import type { Assertion, ConceptCode, EntityType, Subject } from '../domain/entity.js';
-import type { RecordKind } from '../domain/record.js';
-import type { TimePrecision, TimexKind, UnresolvedReason } from '../domain/time.js';
+import type {
+  Assertion, ConceptCode, EntityType, Subject, RecordKind, TimePrecision, TimexKind, UnresolvedReason,
+} from '../domain/index.js';
 
 /** QUEUED: accepted, extraction pending (or being replaced); DONE: extraction stored; FAILED: last attempt failed. */
 export type RecordStatus = 'QUEUED' | 'DONE' | 'FAILED';

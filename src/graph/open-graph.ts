@@ -12,7 +12,7 @@
  */
 import path from 'node:path';
 import { GraphDriver } from './driver.js';
-import { StoreNotOursError } from '../errors/store-not-ours.error.js';
+import { StoreNotOursError } from '../errors/index.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded-neo4j.js';
 import { ensureNeo4jPassword } from './neo4j-password.js';
 import { assertStoreIsOurs } from './store-owner.js';

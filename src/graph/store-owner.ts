@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { StoreNotOursError } from '../errors/store-not-ours.error.js';
+import { StoreNotOursError } from '../errors/index.js';
 import type { GraphDriver } from './driver.js';
 
 export function storeOwnerTokenPath(dataDir: string): string {

@@ -6,7 +6,7 @@
  *   // [{ patientId: 'P001', recordId: 'P001-R01', kind: 'ADMISSION', recordedAt: '2018-03-10', text: '…' }, ...]
  */
 import neo4j from 'neo4j-driver';
-import type { ClinicalRecord, RecordKind } from '../domain/record.js';
+import type { ClinicalRecord, RecordKind } from '../domain/index.js';
 import type { GraphDriver } from './driver.js';
 
 export interface StoredRecordQuery {

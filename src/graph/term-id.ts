@@ -6,7 +6,7 @@
  * @example
  *   termId('DRUG', ' ＣＥＦ 方案')   // 'DRUG:cef方案'
  */
-import { conceptKey, type ConceptCode, type EntityType } from '../domain/entity.js';
+import { conceptKey, type ConceptCode, type EntityType } from '../domain/index.js';
 
 export function normaliseTermName(text: string): string {
   return normaliseSearchText(text).replace(/\s+/gu, '');

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import type { EntityMention, EntityType } from '../domain/entity.js';
+import type { EntityMention, EntityType } from '../domain/index.js';
 import { NerError, unknownHeadError } from './errors.js';
 import { mergeHeads } from './merge-heads.js';
 import { defaultModelDir } from './model-dir.js';

@@ -1,4 +1,4 @@
-import { OncoError } from '../errors/onco-error.js';
+import { OncoError } from '../errors/index.js';
 
 /**
  * Errors raised by the NER engine: an `OncoError` with a literal `code`, so callers (CLI, jobs, API) map it without

@@ -6,3 +6,5 @@ export type { NerErrorCode } from './errors.js';
 export { loadModelFolder } from './model-folder.js';
 export type { ModelFolder, ModelHead } from './model-folder.js';
 export { addTherapyTerms, THERAPY_TERMS_RULE, withTherapyTerms } from './rules/with-therapy-terms.js';
+export { readCcksRecords, type CcksRecord } from './evaluation/ccks-reader.js';
+export { evaluateRecords, type EvaluationResult } from './evaluation/evaluate.js';

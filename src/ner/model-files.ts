@@ -1,6 +1,6 @@
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ENTITY_TYPES, LABEL_TO_TYPE, type EntityType } from '../domain/entity.js';
+import { ENTITY_TYPES, LABEL_TO_TYPE, type EntityType } from '../domain/index.js';
 import type { CrfParams } from './crf/crf-params.js';
 import { NerError } from './errors.js';
 import { parseLabelScheme, type LabelScheme } from './labels.js';

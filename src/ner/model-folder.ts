@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { EntityType } from '../domain/entity.js';
+import type { EntityType } from '../domain/index.js';
 import { parseHeadsConfig } from './head-config.js';
 import { exists, fail, isRecord, readJson, toPlatformType } from './model-files.js';
 import { checkNestOver, loadHead, servedLabels, type ModelHead } from './model-heads.js';

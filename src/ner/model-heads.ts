@@ -1,4 +1,4 @@
-import type { EntityType } from '../domain/entity.js';
+import type { EntityType } from '../domain/index.js';
 import type { CrfParams } from './crf/crf-params.js';
 import type { HeadSpec } from './head-config.js';
 import type { LabelScheme } from './labels.js';

@@ -8,7 +8,7 @@
  *   const result = await pipeline.run({ text: '无发热', recordedAt: '2020-01-02' });
  *   result.entities[0]   // { text: '发热', type: 'SYMPTOM', assertion: 'ABSENT', subject: 'PATIENT', concept: null, ... }
  */
-import type { AnnotatedMention } from '../domain/entity.js';
+import type { AnnotatedMention } from '../domain/index.js';
 import { newDocument, type Layer, type RecordDocument, type RecordInput, type TimeLayer } from './record-document.js';
 import type { PipelineStage } from './stage.js';
 import { StageFailure } from './stage-failure.js';

@@ -8,8 +8,9 @@
  *   // after ner: doc.entities = [{ start: 1, end: 3, text: '发热', type: 'SYMPTOM', ... }]
  *   // after assertion: doc.assertions = [{ assertion: 'ABSENT', subject: 'PATIENT', cue: '无' }]
  */
-import type { Assertion, ConceptRef, EntityMention, Subject } from '../domain/entity.js';
-import type { TimeLink, Timex, TimexResolution } from '../domain/time.js';
+import type {
+  Assertion, ConceptRef, EntityMention, Subject, TimeLink, Timex, TimexResolution,
+} from '../domain/index.js';
 import type { PriorEvent } from '../time/index.js';
 
 /** What a pipeline run starts from. `priorEvents`: the patient's earlier dated events (the job reads them). */

@@ -6,7 +6,7 @@
  *   const relay = await relayJobEvents(service, { url, prefix: 'oncotimeline', log });
  *   ...; await relay.close();
  */
-import type { JobServiceEvents } from '../jobs/job.types.js';
+import type { JobServiceEvents } from '../jobs/index.js';
 import { RedisEventBus } from './redis-event-bus.js';
 
 interface EventSource {

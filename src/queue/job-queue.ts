@@ -12,8 +12,8 @@
  *   queue.on('progress', (e) => ...);   // every job's events, from whichever process ran the record
  *   await queue.start();  const job = await queue.submit(records);  await queue.cancel(job.id);
  */
-import type { ClinicalRecord } from '../domain/record.js';
-import type { JobListArgs, JobPage, JobServiceEvents, JobView } from '../jobs/job.types.js';
+import type { ClinicalRecord } from '../domain/index.js';
+import type { JobListArgs, JobPage, JobServiceEvents, JobView } from '../jobs/index.js';
 
 /** Structurally the API's `JobsPort` + `ProgressSource` (src/api/services.ts), which it satisfies. */
 export interface JobQueue {

@@ -10,7 +10,7 @@
  *   filter.accept({ id: 'j1', status: 'RUNNING', done: 1, ... })     // false (older)
  *   filter.accept({ id: 'j1', status: 'SUCCEEDED', done: 3, ... })   // true; nothing of j1 passes after it
  */
-import type { JobView } from '../jobs/job.types.js';
+import type { JobView } from '../jobs/index.js';
 
 const STATUS_RANK: Readonly<Record<string, number>> = { QUEUED: 0, RUNNING: 1, SUCCEEDED: 2, PARTIAL: 2, FAILED: 2, CANCELLED: 2 };
 

@@ -7,8 +7,8 @@
  * @example
  *   const jobs = await openJobQueue(config, graph.driver, pipeline, log);   // JobService when REDIS_URL is unset
  */
-import type { Config } from '../config/config.js';
-import type { GraphDriver } from '../graph/driver.js';
+import type { Config } from '../config/index.js';
+import type { GraphDriver } from '../graph/index.js';
 import { JobService, type JobObserver } from '../jobs/index.js';
 import type { RecordPipeline } from '../pipeline/index.js';
 import type { JobQueue } from './job-queue.js';

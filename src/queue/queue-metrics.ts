@@ -18,7 +18,7 @@
  *   (await metrics.render()).body   // '# HELP oncotimeline_records_processed_total ...'
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { JobObserver } from '../jobs/job.types.js';
+import type { JobObserver } from '../jobs/index.js';
 import type { EntityExtractor, RecordPipeline } from '../pipeline/index.js';
 
 export interface MetricSources {

@@ -1,4 +1,4 @@
-import { OncoError } from '../errors/onco-error.js';
+import { OncoError } from '../errors/index.js';
 
 /**
  * Redis (the work queue and event broker of a multi-process deployment) did not answer in time. Raised at start-up

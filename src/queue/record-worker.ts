@@ -25,12 +25,12 @@
 import { hostname } from 'node:os';
 import { DelayedError, Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { GraphDriver } from '../graph/driver.js';
+import type { GraphDriver } from '../graph/index.js';
 import {
-  StageError, describeFailure, failItem, itemId, jobsByIds, markJobRunning, nextPatientItem, processRecord, queuedPatients,
-  requeueItem, type JobItem, type JobObserver,
+  StageError, describeFailure, failItem, itemId, jobsByIds, markJobRunning, nextPatientItem, processRecord,
+  queuedPatients, requeueItem, type JobItem, type JobObserver,
 } from '../jobs/index.js';
-import { isOncoError } from '../errors/onco-error.js';
+import { isOncoError } from '../errors/index.js';
 import type { RecordPipeline } from '../pipeline/index.js';
 import { PatientLocks, type HeldLock } from './patient-lock.js';
 import { QUEUE_NAME, reconcileTokenId, tokenOptions, type TokenData } from './queue-tokens.js';

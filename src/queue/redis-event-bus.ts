@@ -14,7 +14,7 @@
  *   bus.publish({ kind: 'timeline', patientId: 'P001' });
  */
 import type { Redis } from 'ioredis';
-import type { JobProgressEvent } from '../jobs/job.types.js';
+import type { JobProgressEvent } from '../jobs/index.js';
 import { connectRedis } from './redis-connection.js';
 
 export type BusMessage =

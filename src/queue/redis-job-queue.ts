@@ -19,9 +19,9 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { Queue } from 'bullmq';
-import type { ClinicalRecord } from '../domain/record.js';
-import { NotFoundError } from '../errors/not-found.error.js';
-import type { GraphDriver } from '../graph/driver.js';
+import type { ClinicalRecord } from '../domain/index.js';
+import { NotFoundError } from '../errors/index.js';
+import type { GraphDriver } from '../graph/index.js';
 import {
   cancelJob, describeFailure, jobsByIds, listJobs, submitJob, type JobListArgs, type JobPage, type JobProgressEvent,
   type JobServiceEvents, type JobView,

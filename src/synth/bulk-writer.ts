@@ -12,9 +12,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { LABEL_TO_TYPE, type EntityType } from '../domain/entity.js';
-import type { GraphDriver } from '../graph/index.js';
-import { normaliseSearchText, normaliseTermName, termId } from '../graph/index.js';
+import { LABEL_TO_TYPE, type EntityType } from '../domain/index.js';
+import { type GraphDriver, normaliseSearchText, normaliseTermName, termId } from '../graph/index.js';
 import type { SynthConcept, SynthPatient } from './synth.types.js';
 import { conceptId, SYNTH_CONCEPTS } from './vocabulary.js';
 

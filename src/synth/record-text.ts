@@ -9,8 +9,7 @@
  *   // { text: '患者于2018年3月12日确诊左乳腺癌。', mentions: [{ start: 15, end: 19, text: '左乳腺癌', ...,
  *   //   time: { start: '2018-03-12', end: '2018-03-12', precision: 'DAY', approx: false, undated: false } }] }
  */
-import type { Assertion, EntityType, Subject } from '../domain/entity.js';
-import type { TimePrecision } from '../domain/time.js';
+import type { Assertion, EntityType, Subject, TimePrecision } from '../domain/index.js';
 import type { SynthMention } from './synth.types.js';
 
 export interface MentionOptions {

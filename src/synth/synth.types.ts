@@ -3,9 +3,7 @@
  * carry everything the record pipeline would have found (type, text span, time, assertion, subject, concept), so a
  * graph of any size can be built without running NER.
  */
-import type { Assertion, ConceptSystem, EntityType, Subject } from '../domain/entity.js';
-import type { RecordKind } from '../domain/record.js';
-import type { TimePrecision } from '../domain/time.js';
+import type { Assertion, ConceptSystem, EntityType, Subject, RecordKind, TimePrecision } from '../domain/index.js';
 
 /** A standard concept with its parent (null for a chapter or block at the top). */
 export interface SynthConcept {

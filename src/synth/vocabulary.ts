@@ -6,7 +6,7 @@
  * @example
  *   conceptId('ICD10', 'C50.9')   // 'ICD10:C50.9'
  */
-import type { ConceptSystem } from '../domain/entity.js';
+import type { ConceptSystem } from '../domain/index.js';
 import type { SynthConcept } from './synth.types.js';
 
 const c = (system: ConceptSystem, code: string, name: string, parentCode: string | null): SynthConcept => ({ system, code, name, parentCode });

@@ -1,5 +1,4 @@
-import type { EntityMention } from '../domain/entity.js';
-import type { TimeLink, Timex } from '../domain/time.js';
+import type { EntityMention, TimeLink, Timex } from '../domain/index.js';
 import { linkEntities } from './link/link-entities.js';
 import { recogniseTimexes } from './recognise/recognise-timexes.js';
 

@@ -8,7 +8,7 @@
  *            { not: { event: { concept: "C50", subject: FAMILY } } } ] }
  */
 import { Field, InputType, Int } from 'type-graphql';
-import type { Assertion, EntityType, Subject } from '../../domain/entity.js';
+import type { Assertion, EntityType, Subject } from '../../domain/index.js';
 import { CalendarDateScalar } from '../calendar-date.scalar.js';
 import { AssertionEnum, EntityTypeEnum, SubjectEnum } from '../enums.js';
 

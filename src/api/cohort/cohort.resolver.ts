@@ -8,9 +8,9 @@
  */
 import { Max, Min } from 'class-validator';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Int, Query, Resolver } from 'type-graphql';
-import { PERMISSIONS } from '../../auth/roles.js';
+import { PERMISSIONS } from '../../auth/index.js';
 import { DEFAULT_COHORT_LIMITS } from '../../cohort/index.js';
-import type { PatientView } from '../../graph/graph.types.js';
+import type { PatientView } from '../../graph/index.js';
 import type { ApiContext } from '../context.js';
 import { MAX_PAGE_SIZE } from '../pagination.args.js';
 import { CohortCriteriaInput } from './cohort-criteria.input.js';

@@ -1,5 +1,6 @@
-import { ASSERTIONS, ENTITY_TYPES, LABEL_TO_TYPE, SUBJECTS, type Assertion, type EntityType, type Subject } from '../../domain/entity.js';
-import { codePointToUtf16 } from '../../domain/offsets.js';
+import {
+  ASSERTIONS, ENTITY_TYPES, LABEL_TO_TYPE, SUBJECTS, type Assertion, type EntityType, type Subject, codePointToUtf16,
+} from '../../domain/index.js';
 import { BadUserInputError } from '../../errors/index.js';
 
 /** One gold mention, offsets converted to UTF-16 code units. `subject` is null where the file gives none. */

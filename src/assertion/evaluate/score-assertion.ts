@@ -1,4 +1,4 @@
-import { ASSERTIONS, type Assertion, type Subject } from '../../domain/entity.js';
+import { ASSERTIONS, type Assertion, type Subject } from '../../domain/index.js';
 
 /** Running counts: `confusion[gold][predicted]`, and subject hits over mentions whose gold names a subject. */
 export interface AssertionCounts {

@@ -1,5 +1,5 @@
 import { NerError } from '../errors.js';
-import { codePointToUtf16 } from '../../domain/offsets.js';
+import { codePointToUtf16 } from '../../domain/index.js';
 
 export { codePointToUtf16 };
 

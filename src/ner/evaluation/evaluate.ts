@@ -1,4 +1,4 @@
-import { LABEL_TO_TYPE } from '../../domain/entity.js';
+import { LABEL_TO_TYPE } from '../../domain/index.js';
 import type { NerEngine } from '../engine.js';
 import type { CcksRecord } from './ccks-reader.js';
 import { scoredLabels } from './datasets.js';

@@ -9,7 +9,7 @@
  *   const ner = withTherapyTerms(await createNerEngine());   // ner.model.rules → ['therapy-terms']
  *   await ner.extract('术后行辅助化疗')   // → [..., { start: 3, end: 7, text: '辅助化疗', label: '治疗', type: 'TREATMENT', confidence: 1 }]
  */
-import type { EntityMention } from '../../domain/entity.js';
+import type { EntityMention } from '../../domain/index.js';
 import type { ExtractOptions } from '../engine.js';
 import { findTherapyTerms } from './therapy-terms.js';
 

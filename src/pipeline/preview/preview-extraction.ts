@@ -9,8 +9,7 @@
  *   // entities: [{ text: '发热', type: 'SYMPTOM', assertion: 'ABSENT', cue: '无', ... },
  *   //            { text: '左乳癌改良根治术', type: 'SURGERY', assertion: 'PRESENT', timexId: 'T1', time: { start: '2018-03-12', ... } }]
  */
-import { conceptKey, EVENT_TYPES } from '../../domain/entity.js';
-import type { ResolvedInterval } from '../../domain/time.js';
+import { conceptKey, EVENT_TYPES, type ResolvedInterval } from '../../domain/index.js';
 import type { RecordPipeline } from '../record-pipeline.js';
 import type { ExtractionPreview } from './preview.types.js';
 

@@ -2,8 +2,9 @@
  * What a preview of one text shows (the API's `extract` and the CLI's `extract` print exactly this): every mention with
  * its meaning, concept and time, every time expression with its interval, and the stages that ran.
  */
-import type { Assertion, ConceptCode, EntityType, Subject } from '../../domain/entity.js';
-import type { TimePrecision, TimexKind, UnresolvedReason } from '../../domain/time.js';
+import type {
+  Assertion, ConceptCode, EntityType, Subject, TimePrecision, TimexKind, UnresolvedReason,
+} from '../../domain/index.js';
 
 export interface PreviewInterval {
   start: string;

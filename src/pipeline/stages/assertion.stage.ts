@@ -5,7 +5,7 @@
  *   // '患者无发热，母亲患卵巢癌' → 发热 { assertion: 'ABSENT', subject: 'PATIENT', cue: '无' },
  *   //                            卵巢癌 { assertion: 'PRESENT', subject: 'FAMILY', cue: '母亲' }
  */
-import type { EntityType } from '../../domain/entity.js';
+import type { EntityType } from '../../domain/index.js';
 import type { MentionMeaning } from '../record-document.js';
 import type { PipelineStage } from '../stage.js';
 

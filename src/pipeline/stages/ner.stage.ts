@@ -4,7 +4,7 @@
  * @example
  *   nerStage(engine)   // doc.entities = await engine.extract(doc.text)
  */
-import type { EntityMention } from '../../domain/entity.js';
+import type { EntityMention } from '../../domain/index.js';
 import type { PipelineStage } from '../stage.js';
 
 /** What the stage needs from an NER engine (a NerEngine, or a test's dictionary tagger). */

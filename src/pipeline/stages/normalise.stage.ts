@@ -5,7 +5,7 @@
  * @example
  *   // 左乳腺癌 DISEASE → { system: 'ICD10', code: 'C50.9', name: '乳腺恶性肿瘤', ancestors: [C50, C00-D48], ... }
  */
-import type { ConceptRef, EntityType } from '../../domain/entity.js';
+import type { ConceptRef, EntityType } from '../../domain/index.js';
 import type { PipelineStage } from '../stage.js';
 
 export interface MentionNormaliser {

@@ -1,6 +1,4 @@
-import { LABEL_TO_TYPE, type EntityMention } from '../../domain/entity.js';
-import { codePointToUtf16 } from '../../domain/offsets.js';
-import type { TimeLink, Timex } from '../../domain/time.js';
+import { LABEL_TO_TYPE, type EntityMention, codePointToUtf16, type TimeLink, type Timex } from '../../domain/index.js';
 
 /** One record of the time-gold format (guideline §3), offsets converted to UTF-16 code units. */
 export interface GoldRecord {

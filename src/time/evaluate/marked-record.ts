@@ -1,4 +1,4 @@
-import type { Timex, TimexKind } from '../../domain/time.js';
+import type { Timex, TimexKind } from '../../domain/index.js';
 import type { GoldRecord } from './gold-record.js';
 
 const KINDS: ReadonlySet<string> = new Set<TimexKind>(['DATE', 'RELATIVE', 'EVENT_RELATIVE', 'DURATION']);

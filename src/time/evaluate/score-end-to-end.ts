@@ -1,5 +1,4 @@
-import { EVENT_TYPES, type EntityMention } from '../../domain/entity.js';
-import type { TimeLink, Timex } from '../../domain/time.js';
+import { EVENT_TYPES, type EntityMention, type TimeLink, type Timex } from '../../domain/index.js';
 
 /** Counts for the end-to-end placement score (guideline §4). */
 export interface EndToEndCounts {

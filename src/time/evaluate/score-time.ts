@@ -1,4 +1,4 @@
-import type { TimeLink, Timex } from '../../domain/time.js';
+import type { TimeLink, Timex } from '../../domain/index.js';
 
 /** Counts for guideline §4 scores, summed over records. */
 export interface TimeCounts {

@@ -1,4 +1,4 @@
-import type { EntityMention } from '../../domain/entity.js';
+import type { EntityMention } from '../../domain/index.js';
 
 const ADMISSION_REASON_BEFORE = /(?:以|拟|按)\s*\\*[“"]?[^，,。；;“”"]*$/;
 const ADMISSION_REASON_AFTER = /^[^，,。；;“"]*?[”"]?[^，,。；;]{0,8}?(?:收入|收住|收治|入院|住院)/;

@@ -1,5 +1,4 @@
-import type { EntityMention } from '../../domain/entity.js';
-import type { Timex } from '../../domain/time.js';
+import type { EntityMention, Timex } from '../../domain/index.js';
 
 const LIST_JOINER = /^\s*(?:、|及|和|至|到|~|-|—)\s*$/;
 const COMMA_JOINER = /^\s*[，,]\s*$/;

@@ -1,5 +1,4 @@
-import { EVENT_TYPES, type EntityMention } from '../../domain/entity.js';
-import type { TimeLink, Timex } from '../../domain/time.js';
+import { EVENT_TYPES, type EntityMention, type TimeLink, type Timex } from '../../domain/index.js';
 import { findQuotes, quoteAt, type QuoteSpan } from '../recognise/quotes.js';
 import { isCurrentStateDiagnosis } from './current-state.js';
 import { groupLeaders } from './date-groups.js';

@@ -1,4 +1,4 @@
-import type { EntityMention } from '../../domain/entity.js';
+import type { EntityMention } from '../../domain/index.js';
 import type { TimexDraft } from './draft.js';
 import { anchorBefore, anchorEndingAt } from './find-anchor.js';
 import { ANCHOR_WORDS, VISIT_WORD } from './lexicon.js';

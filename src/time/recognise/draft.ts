@@ -1,4 +1,4 @@
-import type { TimexKind } from '../../domain/time.js';
+import type { TimexKind } from '../../domain/index.js';
 
 /** Calendar fields read from a DATE expression; null = not written (inferred later, else X). */
 export interface DateFields {

@@ -1,5 +1,4 @@
-import type { EntityMention } from '../../domain/entity.js';
-import { EVENT_TYPES } from '../../domain/entity.js';
+import { type EntityMention, EVENT_TYPES } from '../../domain/index.js';
 import { ANCHOR_WORDS } from './lexicon.js';
 
 /** An event word found before an offset: where it starts and how it is written. */

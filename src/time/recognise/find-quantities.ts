@@ -1,4 +1,4 @@
-import type { EntityMention } from '../../domain/entity.js';
+import type { EntityMention } from '../../domain/index.js';
 import { parseConsecutivePair, parseQuantityNumber } from '../normalise/numerals.js';
 import { quantityToDuration, unitOf, type DurationUnit } from '../normalise/duration.js';
 import type { ParsedNumber } from '../normalise/numerals.js';

@@ -1,5 +1,4 @@
-import type { EntityMention } from '../../domain/entity.js';
-import type { Timex } from '../../domain/time.js';
+import type { EntityMention, Timex } from '../../domain/index.js';
 import { formatDate } from '../normalise/date-value.js';
 import { inferYears } from '../normalise/infer-years.js';
 import type { TimexDraft } from './draft.js';

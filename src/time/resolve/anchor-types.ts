@@ -1,4 +1,4 @@
-import type { EntityType } from '../../domain/entity.js';
+import type { EntityType } from '../../domain/index.js';
 
 /** Anchors that name a visit or the onset: placed by the TIMEX written just before them, not by an entity. */
 export const VISIT_ANCHORS: ReadonlySet<string> = new Set(['入院', '住院', '就诊', '就医', '入住', '来院', '来诊', '出院', '发病', '起病']);

@@ -1,4 +1,4 @@
-import type { ResolvedInterval, TimePrecision } from '../../domain/time.js';
+import type { ResolvedInterval, TimePrecision } from '../../domain/index.js';
 import { addDays, addMonths, daysInMonth, formatDay, parseDay, type CalendarDay } from './calendar.js';
 import type { DurationParts } from './iso-duration.js';
 

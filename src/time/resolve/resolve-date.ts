@@ -1,4 +1,4 @@
-import type { Timex, TimexResolution } from '../../domain/time.js';
+import type { Timex, TimexResolution } from '../../domain/index.js';
 import { daysInMonth, formatDay, isValidDay } from './calendar.js';
 
 const DATE = /^(\d{4}|XXXX)(?:-(\d{2}|XX)(?:-(\d{2}|XX)(?:T(\d{2}):(\d{2}))?)?)?$/;

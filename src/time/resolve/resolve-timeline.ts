@@ -1,5 +1,6 @@
-import type { EntityMention, EntityType } from '../../domain/entity.js';
-import type { ResolvedInterval, TimeLink, Timex, TimexResolution } from '../../domain/time.js';
+import type {
+  EntityMention, EntityType, ResolvedInterval, TimeLink, Timex, TimexResolution,
+} from '../../domain/index.js';
 import { addDays, formatDay, parseDay, weekStart } from './calendar.js';
 import { anchorEntityTypes, VISIT_ANCHORS } from './anchor-types.js';
 import { offsetInterval } from './interval-math.js';

@@ -9,10 +9,9 @@
  *   // no header → 401 {"errors":[{"message":"authentication required: …","extensions":{"code":"UNAUTHENTICATED"}}]}
  */
 import type { RequestHandler, Response } from 'express';
-import { sendError } from '../api/http-errors.js';
-import { UnauthenticatedError } from '../errors/unauthenticated.error.js';
-import { authenticate, type ApiKeyEntry } from './keys.js';
-import { OPEN_PRINCIPAL, type Principal } from './roles.js';
+import { sendError } from './http-errors.js';
+import { UnauthenticatedError } from '../errors/index.js';
+import { authenticate, type ApiKeyEntry, OPEN_PRINCIPAL, type Principal } from '../auth/index.js';
 
 export function requireApiKey(keys: readonly ApiKeyEntry[]): RequestHandler {
   return (req, res, next) => {

@@ -9,8 +9,8 @@
  * own identifiers; record text, entity text and query arguments never appear.
  */
 import { getOperationAST, Kind, type DocumentNode } from 'graphql';
-import type { ReadsPort } from '../api/services.js';
-import type { Principal } from './roles.js';
+import type { ReadsPort } from './services.js';
+import type { Principal } from '../auth/index.js';
 
 /** The patients one operation has read (or submitted records for) so far. */
 export class PatientAccess {

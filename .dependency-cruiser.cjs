@@ -1,0 +1,133 @@
+/**
+ * The module rules ARCHITECTURE.md states, checked by dependency-cruiser over `src/`
+ * (`npx depcruise src`, and `test/architecture/dependency-rules.test.ts` in every test run).
+ *
+ * - A module is a folder `src/<module>/`; its `index.ts` is the only file other modules import.
+ * - Dependencies point down only: ALLOWED lists, per module, the modules it may import. The composition roots
+ *   (`src/main.ts`, `src/server.ts`, `src/cli/`) may import any module, through its index.
+ * - Runtime libraries stay in the module that owns them (the Neo4j driver in graph/, GraphQL in api/, …).
+ * - No import cycles.
+ *
+ * Parsed with swc: dependency-cruiser's TypeScript parser needs the `typescript` JS API, which TypeScript 7 (the
+ * native compiler this project builds with) does not ship.
+ */
+
+/** module → the modules it may import (its own files aside). Everything not listed is forbidden. */
+const ALLOWED = {
+  domain: [],
+  errors: [],
+  time: ['domain', 'errors'],
+  ner: ['domain', 'errors'],
+  assertion: ['domain', 'errors'],
+  normalise: ['domain', 'errors'],
+  graph: ['domain', 'errors'],
+  auth: ['domain', 'errors'],
+  config: ['auth', 'domain', 'errors'],
+  pipeline: ['ner', 'assertion', 'normalise', 'time', 'domain', 'errors'],
+  cohort: ['graph', 'domain', 'errors'],
+  synth: ['graph', 'domain', 'errors'],
+  jobs: ['pipeline', 'ner', 'assertion', 'normalise', 'time', 'graph', 'config', 'domain', 'errors'],
+  queue: ['jobs', 'pipeline', 'ner', 'assertion', 'normalise', 'time', 'graph', 'config', 'domain', 'errors'],
+  api: ['jobs', 'cohort', 'pipeline', 'ner', 'assertion', 'normalise', 'time', 'graph', 'auth', 'config', 'domain', 'errors'],
+};
+
+/** npm package (regular expression on the resolved path) → the only modules that may import it. */
+const OWNED_PACKAGES = [
+  { name: 'neo4j-driver', owners: ['graph'] },
+  { name: 'graphql|type-graphql|@apollo|graphql-[^/]+|@graphql-yoga|@escape\\.tech|@as-integrations', owners: ['api'] },
+  { name: 'onnxruntime-node', owners: ['ner'] },
+  { name: 'bullmq|ioredis', owners: ['queue'] },
+];
+
+const ROOTS = '^src/(main|server|web-assets)\\.ts$|^src/cli/';
+
+const layerRules = Object.entries(ALLOWED).map(([module, allowed]) => ({
+  name: `layer-${module}`,
+  comment: `${module}/ may import only ${allowed.length ? allowed.join(', ') : 'its own files'} (ARCHITECTURE.md: dependencies point down only)`,
+  severity: 'error',
+  from: { path: `^src/${module}/` },
+  to: { path: '^src/', pathNot: `^src/(${[module, ...allowed].join('|')})/` },
+}));
+
+const packageRules = OWNED_PACKAGES.map(({ name, owners }) => ({
+  name: `package-${name.split('|')[0].replace(/[^a-z0-9]+/g, '-')}`,
+  comment: `${name.replaceAll('\\', '')}: imported only by ${owners.join(', ')}/`,
+  severity: 'error',
+  from: { path: '^src/', pathNot: [`^src/(${owners.join('|')})/`, ROOTS] },
+  to: { path: `node_modules/(${name})/` },
+}));
+
+/** One known violation per `to`: rule `rule`, importing file `from`. */
+const known = (rule, from, ...tos) => tos.map((to) => ({ type: 'dependency', from, to, rule: { severity: 'error', name: rule } }));
+
+/**
+ * Known exceptions, to be removed by the files' owner: these files are being changed in other work right now and
+ * were left as they are. Each entry is one import that breaks a rule today; a new violation, even in the same file,
+ * is not covered. Fixing one means importing from the module's index.ts (all these names are exported there) and
+ * deleting its line here.
+ */
+const knownViolations = [
+  // The Neo4j driver is graph/'s alone (graph/driver.ts); jobs/job.repo.ts still takes its transaction types from
+  // neo4j-driver instead of graph/'s GraphTx.
+  ...known('package-neo4j-driver', 'src/jobs/job.repo.ts', 'node_modules/neo4j-driver/lib/index.js'),
+  // graph/ takes PriorEvent from time/ (graph → domain only): the type belongs in domain/.
+  ...known('layer-graph', 'src/graph/extraction.repo.ts', 'src/time/index.ts'),
+  // Internals of domain/, errors/ and graph/ instead of their index.ts.
+  ...known('module-surface', 'src/graph/extraction.repo.ts', 'src/domain/entity.ts', 'src/domain/record.ts', 'src/domain/time.ts'),
+  ...known('module-surface', 'src/graph/extraction.rows.ts', 'src/domain/entity.ts', 'src/domain/record.ts', 'src/domain/time.ts'),
+  ...known('module-surface', 'src/graph/read.mappers.ts', 'src/domain/entity.ts', 'src/domain/record.ts', 'src/domain/time.ts'),
+  ...known('module-surface', 'src/graph/read.repo.ts', 'src/domain/entity.ts', 'src/domain/record.ts', 'src/errors/bad-user-input.error.ts'),
+  ...known('module-surface', 'src/jobs/group-commit.ts', 'src/errors/onco-error.ts', 'src/graph/driver.ts', 'src/graph/extraction.repo.ts', 'src/graph/extraction.rows.ts'),
+  ...known('module-surface', 'src/jobs/job.cursor.ts', 'src/errors/bad-user-input.error.ts'),
+  ...known('module-surface', 'src/jobs/job.repo.ts', 'src/domain/record.ts', 'src/errors/bad-user-input.error.ts', 'src/errors/invalid-records.error.ts', 'src/graph/driver.ts'),
+  ...known('module-surface', 'src/jobs/job.service.ts', 'src/domain/record.ts', 'src/errors/not-found.error.ts', 'src/errors/onco-error.ts', 'src/graph/driver.ts'),
+  ...known('module-surface', 'src/jobs/process-record.ts', 'src/graph/driver.ts', 'src/graph/extraction.repo.ts', 'src/graph/extraction.rows.ts'),
+  ...known('module-surface', 'src/normalise/concept-index.ts', 'src/domain/entity.ts'),
+  ...known('module-surface', 'src/normalise/concept-table.ts', 'src/domain/entity.ts'),
+  ...known('module-surface', 'src/normalise/errors.ts', 'src/errors/onco-error.ts'),
+  ...known('module-surface', 'src/normalise/index-format.ts', 'src/domain/entity.ts'),
+  ...known('module-surface', 'src/normalise/mention-matcher.ts', 'src/domain/entity.ts'),
+];
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'module-surface',
+      comment: "another module's internals: import its index.ts (src/<module>/index.ts is a module's only entry)",
+      severity: 'error',
+      from: { path: '^src/([^/]+)/' },
+      to: { path: '^src/[^/]+/', pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$'] },
+    },
+    {
+      name: 'module-surface-roots',
+      comment: "a composition root imports a module through its index.ts only",
+      severity: 'error',
+      from: { path: '^src/[^/]+\\.ts$' },
+      to: { path: '^src/[^/]+/', pathNot: '^src/[^/]+/index\\.ts$' },
+    },
+    {
+      name: 'roots-are-not-imported',
+      comment: 'no module imports a composition root (main.ts, server.ts, the CLI)',
+      severity: 'error',
+      from: { path: '^src/[^/]+/', pathNot: '^src/cli/' },
+      to: { path: '^src/(main|server)\\.ts$|^src/cli/' },
+    },
+    ...layerRules,
+    ...packageRules,
+    {
+      name: 'no-cycles',
+      comment: 'no import cycles',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    parser: 'swc',
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '\\.d\\.ts$' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'] },
+    knownViolations,
+  },
+};
