@@ -16,19 +16,22 @@
 const ALLOWED = {
   domain: [],
   errors: [],
+  log: [],
   time: ['domain', 'errors'],
-  ner: ['domain', 'errors'],
+  ner: ['log', 'domain', 'errors'],
   assertion: ['domain', 'errors'],
   normalise: ['domain', 'errors'],
-  graph: ['domain', 'errors'],
+  graph: ['log', 'domain', 'errors'],
   auth: ['domain', 'errors'],
   config: ['auth', 'domain', 'errors'],
-  pipeline: ['ner', 'assertion', 'normalise', 'time', 'domain', 'errors'],
-  cohort: ['graph', 'domain', 'errors'],
-  synth: ['graph', 'domain', 'errors'],
-  jobs: ['pipeline', 'ner', 'assertion', 'normalise', 'time', 'graph', 'config', 'domain', 'errors'],
-  queue: ['jobs', 'pipeline', 'ner', 'assertion', 'normalise', 'time', 'graph', 'config', 'domain', 'errors'],
-  api: ['jobs', 'cohort', 'pipeline', 'ner', 'assertion', 'normalise', 'time', 'graph', 'auth', 'config', 'domain', 'errors'],
+  pipeline: ['ner', 'assertion', 'normalise', 'time', 'log', 'domain', 'errors'],
+  cohort: ['graph', 'log', 'domain', 'errors'],
+  synth: ['graph', 'log', 'domain', 'errors'],
+  jobs: ['pipeline', 'ner', 'assertion', 'normalise', 'time', 'graph', 'config', 'log', 'domain', 'errors'],
+  queue: ['jobs', 'pipeline', 'ner', 'assertion', 'normalise', 'time', 'graph', 'config', 'log', 'domain', 'errors'],
+  api: [
+    'jobs', 'cohort', 'pipeline', 'ner', 'assertion', 'normalise', 'time', 'graph', 'auth', 'config', 'log', 'domain', 'errors',
+  ],
 };
 
 /** npm package (regular expression on the resolved path) → the only modules that may import it. */
@@ -37,6 +40,7 @@ const OWNED_PACKAGES = [
   { name: 'graphql|type-graphql|@apollo|graphql-[^/]+|@graphql-yoga|@escape\\.tech|@as-integrations', owners: ['api'] },
   { name: 'onnxruntime-node', owners: ['ner'] },
   { name: 'bullmq|ioredis', owners: ['queue'] },
+  { name: 'pino|pino-pretty', owners: ['log'] },
 ];
 
 const ROOTS = '^src/(main|server|web-assets)\\.ts$|^src/cli/';

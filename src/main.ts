@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { createPreviewService, Readiness, buildApiSchema, bridgeJobEvents, createApiPubSub } from './api/index.js';
 import { loadConfig, type Config } from './config/index.js';
 import { isOncoError } from './errors/index.js';
+import { stderrLog, type Log } from './log/index.js';
 import { CohortRunner } from './cohort/index.js';
 import { openGraph, ReadRepository } from './graph/index.js';
 import { createNerEngine } from './ner/index.js';
@@ -22,14 +23,10 @@ import { describePipeline, openRecordPipeline } from './pipeline/index.js';
 import { openJobQueue, QueueMetrics, RedisJobQueue, startWorkerHealthServer, type JobQueue } from './queue/index.js';
 import { startServer } from './server.js';
 
-export type Log = (message: string) => void;
-
 export interface Platform {
   readonly url: string;
   close(): Promise<void>;
 }
-
-export const stderrLog: Log = (message) => process.stderr.write(`${new Date().toISOString()} ${message}\n`);
 
 /** Starts every part; if one fails, stops the ones already started and rethrows. */
 export async function startPlatform(config: Config, log: Log = stderrLog): Promise<Platform> {
@@ -176,14 +173,18 @@ export async function runUntilSignal(config: Config, log: Log = stderrLog): Prom
 }
 
 /** Entry point: exit codes 0 (clean shutdown), 1 (failed), 78 (bad configuration). */
-export async function main(env: NodeJS.ProcessEnv = process.env, log: Log = stderrLog): Promise<number> {
+export async function main(env: NodeJS.ProcessEnv = process.env, log?: Log): Promise<number> {
   let config: Config;
   try {
     config = loadConfig(env);
   } catch (error) {
-    log(error instanceof Error ? error.message : String(error));
+    const message = error instanceof Error ? error.message : String(error);
+    // A bad environment at start-up is read by a person, not a log shipper: plain text, its line breaks kept.
+    if (log) log(message);
+    else process.stderr.write(`${message}\n`);
     return 78;
   }
+  log ??= stderrLog;
   try {
     return await runUntilSignal(config, log);
   } catch (error) {

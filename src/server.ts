@@ -31,13 +31,14 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import {
-  writeAudit, principalOf, requireApiKey, type CoalescingPubSub, createContext, type ApiContext, maskError, type Log,
+  writeAudit, principalOf, requireApiKey, type CoalescingPubSub, createContext, type ApiContext, maskError,
   installHttpErrorHandlers, requireJsonBody, noSubscriptionOverHttp, apolloQueryLimits, checkWsOperation,
   queryLimitRules, type Readiness, RequestGate, type ApiServices,
 } from './api/index.js';
 import { authenticate, allowedOrigins, originAllowed, OPEN_PRINCIPAL, type Principal } from './auth/index.js';
 import type { AccessConfig, LimitsConfig, QueryLimitsConfig } from './config/index.js';
 import { ServiceUnavailableError, TooManySubscriptionsError } from './errors/index.js';
+import { stderrLog, type Log } from './log/index.js';
 import { mountWebAssets } from './web-assets.js';
 
 export interface ServerOptions {
@@ -85,7 +86,7 @@ export function bodyLimitBytes(limits: LimitsConfig): number {
 export async function startServer(options: ServerOptions): Promise<PlatformServer> {
   const { schema, services, pubsub } = options;
   const query = options.query ?? DEFAULT_QUERY_LIMITS;
-  const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
+  const log = options.log ?? stderrLog;
   const access = options.access ?? OPEN_ACCESS;
   const context = (principal: Principal): ApiContext => createContext(services, pubsub, query.maxResultItems, principal);
   const gate = new RequestGate();

@@ -11,6 +11,7 @@
 import { getOperationAST, Kind, type DocumentNode } from 'graphql';
 import type { ReadsPort } from './services.js';
 import type { Principal } from '../auth/index.js';
+import type { Log } from '../log/index.js';
 
 /** The patients one operation has read (or submitted records for) so far. */
 export class PatientAccess {
@@ -90,7 +91,7 @@ export function operationLabel(document: DocumentNode | undefined, operationName
 
 /** Writes the operation's audit line, if it touched a patient since the last one. */
 export function writeAudit(
-  log: (message: string) => void,
+  log: Log,
   context: { principal: Principal; access: PatientAccess } | undefined,
   document: DocumentNode | undefined,
   operationName: string | null | undefined,

@@ -13,11 +13,11 @@
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { isOncoError, type OncoError } from '../errors/index.js';
+import type { Log } from '../log/index.js';
 import { argumentProblems, describeArgumentProblems, findArgumentValidationError } from './argument-problems.js';
 import { tokenLimitDetails } from './query-limits.js';
 import { pathDetails, redactValues } from './redact-values.js';
 
-export type Log = (message: string) => void;
 
 export function maskError(formatted: GraphQLFormattedError, error: unknown, log: Log): GraphQLFormattedError {
   const onco = findOncoError(error);

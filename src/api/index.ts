@@ -5,7 +5,7 @@
 export { writeAudit } from './audit-log.js';
 export type { CoalescingPubSub } from './coalescing-pubsub.js';
 export { createContext, type ApiContext } from './context.js';
-export { maskError, type Log } from './error-mask.js';
+export { maskError } from './error-mask.js';
 export { createPreviewService } from './extraction-preview.service.js';
 export { principalOf, requireApiKey } from './http-auth.js';
 export { installHttpErrorHandlers, requireJsonBody } from './http-errors.js';

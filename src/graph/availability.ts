@@ -8,9 +8,11 @@
  *   availability.markDown();          // a query failed: ServiceUnavailable
  *   await availability.whenUp();      // resolves once Neo4j answers again
  */
+import type { Log } from '../log/index.js';
+
 export interface AvailabilityOptions {
   probeMs?: number;
-  log?: (message: string) => void;
+  log?: Log;
 }
 
 export class Availability {

@@ -14,6 +14,7 @@ import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Rec
 import { ServiceUnavailableError } from '../errors/index.js';
 import { Availability, isConnectivityError } from './availability.js';
 import { loadQueries, type QueryCatalogue, type QueryName } from './cypher.js';
+import type { Log } from '../log/index.js';
 
 export type Params = Readonly<Record<string, unknown>>;
 
@@ -26,7 +27,7 @@ export interface GraphDriverOptions {
   /** Connection acquisition timeout and transaction retry budget (NEO4J_TIMEOUT_MS); default 5 s. */
   timeoutMs?: number;
   /** Operational messages (availability changes); default none. */
-  log?: (message: string) => void;
+  log?: Log;
 }
 
 export interface GeneratedRunOptions {
@@ -55,7 +56,7 @@ export class GraphDriver {
     private readonly driver: Driver,
     private readonly queries: QueryCatalogue,
     readonly uri: string,
-    log?: (message: string) => void,
+    log?: Log,
   ) {
     this.availability = new Availability(() => driver.verifyConnectivity(), log ? { log } : {});
   }

@@ -23,6 +23,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { stderrLog, type Log } from '../log/index.js';
 import { ensureNeo4jPassword, type Neo4jCredentials } from './neo4j-password.js';
 import { removePidFile, signal, stopStaleNeo4j, writePidFile } from './neo4j-pid-file.js';
 
@@ -33,7 +34,7 @@ export interface EmbeddedNeo4jOptions {
   /** First start resolves ~100 MB from Maven and Neo4j takes 10–40 s on a busy machine; default 300 s. */
   startTimeoutMs?: number;
   /** Operational messages (never record text); default stderr. */
-  log?: (message: string) => void;
+  log?: Log;
   /** Auth on, with the password in `<dataDir>/neo4j/password` (generated on first start); default false (throw-away stores). */
   auth?: boolean;
 }
@@ -50,7 +51,7 @@ const RUN_SH = fileURLToPath(new URL('../../tools/neo4j-dev/run.sh', import.meta
 const STOP_GRACE_MS = 30_000;
 
 export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise<EmbeddedNeo4j> {
-  const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
+  const log = options.log ?? stderrLog;
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(path.join(dataDir, 'neo4j'), { recursive: true });
   await stopStaleNeo4j(dataDir, log);

@@ -12,6 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Log } from '../log/index.js';
 
 export interface Neo4jCredentials {
   readonly user: 'neo4j';
@@ -28,7 +29,7 @@ export function neo4jPasswordPath(dataDir: string): string {
 }
 
 /** Reads the password file, creating it (0600) when absent; a file readable by others is narrowed to 0600. */
-export function ensureNeo4jPassword(dataDir: string, log: (message: string) => void = () => undefined): Neo4jCredentials {
+export function ensureNeo4jPassword(dataDir: string, log: Log = () => undefined): Neo4jCredentials {
   const file = neo4jPasswordPath(dataDir);
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   try {

@@ -9,6 +9,7 @@
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Log } from '../log/index.js';
 
 export interface PidFileContent {
   pid: number;
@@ -49,7 +50,7 @@ export function isOurLauncher(pid: number, storeDir: string): boolean {
 }
 
 /** Stops a Launcher for this DATA_DIR left running by an earlier process; returns its pid, or null if there was none. */
-export async function stopStaleNeo4j(dataDir: string, log: (message: string) => void, graceMs = 30_000): Promise<number | null> {
+export async function stopStaleNeo4j(dataDir: string, log: Log, graceMs = 30_000): Promise<number | null> {
   const stale = readPidFile(dataDir);
   const storeDir = path.join(dataDir, 'neo4j');
   if (stale === null || !isOurLauncher(stale.pid, storeDir)) {

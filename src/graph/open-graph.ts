@@ -13,6 +13,7 @@
 import path from 'node:path';
 import { GraphDriver } from './driver.js';
 import { StoreNotOursError } from '../errors/index.js';
+import { stderrLog, type Log } from '../log/index.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded-neo4j.js';
 import { ensureNeo4jPassword } from './neo4j-password.js';
 import { assertStoreIsOurs } from './store-owner.js';
@@ -26,7 +27,7 @@ export interface OpenGraphOptions {
   dataDir: string;
   /** NEO4J_TIMEOUT_MS: how long a call waits for an unavailable Neo4j; default 5 s. */
   timeoutMs?: number;
-  log?: (message: string) => void;
+  log?: Log;
 }
 
 export interface Graph {
@@ -38,7 +39,7 @@ export interface Graph {
 }
 
 export async function openGraph(options: OpenGraphOptions): Promise<Graph> {
-  const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
+  const log = options.log ?? stderrLog;
   let embedded: EmbeddedNeo4j | null = null;
   let uri = options.uri;
   let user = options.user ?? null;

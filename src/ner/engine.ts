@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { EntityMention, EntityType } from '../domain/index.js';
+import { stderrLog, type Log } from '../log/index.js';
 import { NerError, unknownHeadError } from './errors.js';
 import { mergeHeads } from './merge-heads.js';
 import { defaultModelDir } from './model-dir.js';
@@ -27,7 +28,7 @@ export interface NerEngineOptions {
   /** Most padded tokens per batch; default 8192. */
   maxBatchTokens?: number;
   /** Where operational messages go (never record text); default stderr. */
-  log?: (message: string) => void;
+  log?: Log;
 }
 
 export interface NerHeadInfo {
@@ -97,7 +98,7 @@ export async function createNerEngine(options: NerEngineOptions = {}): Promise<N
   const intraOpThreads = positiveInt('intraOpThreads', options.intraOpThreads, 1);
   const maxQueue = positiveInt('maxQueue', options.maxQueue, 1024);
   const maxBatchTokens = positiveInt('maxBatchTokens', options.maxBatchTokens, 8192);
-  const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
+  const log = options.log ?? stderrLog;
   const folder = await loadModelFolder(options.modelDir ?? defaultModelDir(), {
     ...(options.onnxFile !== undefined ? { onnxFile: options.onnxFile } : {}),
   });

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { NerError } from './errors.js';
 import type { ScoredSpan } from './window.js';
 import type { RunBatch, WorkerInit, WorkerMessage } from './worker-protocol.js';
+import type { Log } from '../log/index.js';
 
 /**
  * A pool of inference workers fed from one queue of windows. Windows from one record and from concurrent records are
@@ -17,7 +18,7 @@ export interface PoolOptions {
   maxBatchWindows: number;
   /** Most padded tokens (batch × width) per batch; bounds memory per run. */
   maxBatchTokens: number;
-  log: (message: string) => void;
+  log: Log;
 }
 
 interface WindowJob {

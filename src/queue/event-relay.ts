@@ -8,12 +8,13 @@
  */
 import type { JobServiceEvents } from '../jobs/index.js';
 import { RedisEventBus } from './redis-event-bus.js';
+import type { Log } from '../log/index.js';
 
 interface EventSource {
   on<E extends keyof JobServiceEvents>(event: E, listener: JobServiceEvents[E]): () => void;
 }
 
-export async function relayJobEvents(source: EventSource, options: { url: string; prefix: string; log: (m: string) => void }): Promise<{ close(): Promise<void> }> {
+export async function relayJobEvents(source: EventSource, options: { url: string; prefix: string; log: Log }): Promise<{ close(): Promise<void> }> {
   const bus = await RedisEventBus.open({ url: options.url, channel: `${options.prefix}:events`, log: options.log, publishOnly: true });
   const offProgress = source.on('progress', (event) => bus.publish({ kind: 'progress', event }));
   const offTimeline = source.on('timelineUpdated', (patientId) => bus.publish({ kind: 'timeline', patientId }));

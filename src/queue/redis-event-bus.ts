@@ -16,6 +16,7 @@
 import type { Redis } from 'ioredis';
 import type { JobProgressEvent } from '../jobs/index.js';
 import { connectRedis } from './redis-connection.js';
+import type { Log } from '../log/index.js';
 
 export type BusMessage =
   | { kind: 'progress'; event: JobProgressEvent }
@@ -24,7 +25,7 @@ export type BusMessage =
 export interface EventBusOptions {
   url: string;
   channel: string;
-  log: (message: string) => void;
+  log: Log;
   /** Only publish (the CLI): no subscriber connection. */
   publishOnly?: boolean;
   connectTimeoutMs?: number;

@@ -33,13 +33,14 @@ import { connectRedis, redisHost, withinRedisTimeout } from './redis-connection.
 import { RedisEventBus } from './redis-event-bus.js';
 import type { RecordWorker } from './record-worker.js';
 import type { Redis } from 'ioredis';
+import type { Log } from '../log/index.js';
 
 export interface RedisJobQueueOptions {
   driver: GraphDriver;
   redisUrl: string;
   prefix: string;
   attempts: number;
-  log: (message: string) => void;
+  log: Log;
   /** How often jobs seen unfinished are re-read from Neo4j (a lost final event still arrives). Default 5 s. */
   resyncMs?: number;
   /** Receive other processes' events (API processes); false: publish only (a worker process). Default true. */

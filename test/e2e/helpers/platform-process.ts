@@ -34,7 +34,7 @@ export interface PlatformProcessOptions {
   dataDir?: string;
   /** Its own process group, like a program started from a terminal (for `interruptGroup`). */
   detached?: boolean;
-  /** The log line that says it serves, its first group the URL; default the GraphQL server's `listening on`. */
+  /** The log line that says it serves, its first group the URL (log lines are JSON: it ends before the closing quote); default the GraphQL server's `listening on`. */
   ready?: RegExp;
   /** Names the process in start-up errors and the temporary DATA_DIR; default 'platform'. */
   name?: string;
@@ -48,7 +48,7 @@ export async function startPlatformProcess(
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first (npm test does)`);
   const name = options.name ?? 'platform';
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), options.name ? `oncotimeline-${name}-` : 'oncotimeline-e2e-'));
-  const ready = options.ready ?? /graphql: listening on (\S+)/;
+  const ready = options.ready ?? /graphql: listening on ([^\s"]+)/;
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
     detached: options.detached ?? false,
     cwd: ROOT,

@@ -22,7 +22,7 @@ export interface NodeProcess {
 }
 
 export async function startNode(role: NodeProcess['role'], env: Record<string, string>, timeoutMs = 120_000): Promise<NodeProcess> {
-  const ready = role === 'worker' ? /worker: health on (\S+)/ : /graphql: listening on (\S+)/;
+  const ready = role === 'worker' ? /worker: health on ([^\s"]+)/ : /graphql: listening on ([^\s"]+)/;
   const platform = await startPlatformProcess({ ROLE: role, ...env }, timeoutMs, { ready, name: role });
   return {
     role,
