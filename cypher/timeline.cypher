@@ -1,5 +1,8 @@
-// A patient's events by resolved time; an event is kept when its interval overlaps [$from, $to] (null = open) and
-// the record asserts it of whom and how the caller asks ($assertions, $subjects; default PRESENT/POSSIBLE, PATIENT).
+// A patient's events; an event is kept when its interval overlaps [$from, $to] (null = open) and the record asserts
+// it of whom and how the caller asks ($assertions, $subjects; default PRESENT/POSSIBLE, PATIENT). Each row is one
+// mention's values in the order of $fields (ENTITY_FIELDS, src/graph/read.mappers.ts): a list decodes at about half
+// the cost of a map. Record kind and date come from timeline-records.cypher in the same transaction (a patient's few
+// records instead of a join per mention), and the caller orders the events (by time, record date, record, offset).
 // The hint: without it the planner may seek by type, i.e. scan that type across every patient.
 MATCH (m:Mention {patientId: $patientId})
 USING INDEX m:Mention(patientId)
@@ -8,6 +11,4 @@ WHERE m.type IN $types
   AND coalesce(m.subject, 'PATIENT') IN $subjects
   AND ($from IS NULL OR m.timeEnd >= $from)
   AND ($to IS NULL OR m.timeStart <= $to)
-MATCH (r:Record {id: m.recordId})
-RETURN m {.*} AS mention, r.kind AS recordKind, r.recordedAt AS recordedAt
-ORDER BY m.timeStart, r.recordedAt, m.recordId, m.start
+RETURN [k IN $fields | m[k]] AS mention

@@ -68,7 +68,7 @@ export async function reprocess(config: Config, options: ReprocessOptions, log =
       const pipeline = await openRecordPipeline(ner);
       const current = describePipeline(pipeline);
       // resume: false: leftovers of a server are the server's to resume; this run finishes its own jobs.
-      const service = new JobService({ driver: graph.driver, pipeline, concurrency: config.jobConcurrency, log: () => undefined, resume: false });
+      const service = new JobService({ driver: graph.driver, pipeline, concurrency: config.jobConcurrency, groupCommit: config.groupCommit, log: () => undefined, resume: false });
       const bar = new ProgressBar(process.stderr, 0);
       const jobIds: string[] = [];
       const latest = new Map<string, JobView>();

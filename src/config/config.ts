@@ -16,6 +16,7 @@
  * | `MAX_RECORD_CHARS` | `20000` | longest accepted record text (code points) |
  * | `MAX_RECORDS_PER_CALL` | `500` | most records per `submitRecords` call |
  * | `JOB_CONCURRENCY` | `2` | records processed at once |
+ * | `GRAPH_COMMIT_MAX_RECORDS` / `GRAPH_COMMIT_LINGER_MS` | `32` / `0` | finished records written per transaction, and how long the first waits for more |
  * | `MAX_CHARS_PER_CALL` | `500000` | most characters (code points) of all texts of one `submitRecords` call |
  * | `MAX_QUERY_DEPTH` / `MAX_QUERY_ALIASES` / `MAX_QUERY_DIRECTIVES` | `10` / `15` / `10` | GraphQL document limits |
  * | `MAX_QUERY_COST` / `MAX_QUERY_TOKENS` | `5000` / `2000` | GraphQL document limits (GraphQL Armor cost, lexer tokens) |
@@ -103,6 +104,8 @@ export interface Config {
   readonly limits: LimitsConfig;
   readonly query: QueryLimitsConfig;
   readonly jobConcurrency: number;
+  /** Group commit of finished records (src/jobs/group-commit.ts). */
+  readonly groupCommit: { readonly maxRecords: number; readonly lingerMs: number };
   /** On SIGINT/SIGTERM, how long records in flight may finish before they are left queued for the next start. */
   readonly shutdownGraceMs: number;
   readonly access: AccessConfig;
@@ -132,6 +135,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const maxRecordChars = int('MAX_RECORD_CHARS', 20000, 1, 1_000_000);
   const maxRecordsPerCall = int('MAX_RECORDS_PER_CALL', 500, 1, 100_000);
   const jobConcurrency = int('JOB_CONCURRENCY', 2, 1, 256);
+  const groupCommit = { maxRecords: int('GRAPH_COMMIT_MAX_RECORDS', 32, 1, 1000), lingerMs: int('GRAPH_COMMIT_LINGER_MS', 0, 0, 10_000) };
   const maxCharsPerCall = int('MAX_CHARS_PER_CALL', 500_000, 1, 100_000_000);
   const query: QueryLimitsConfig = {
     maxDepth: int('MAX_QUERY_DEPTH', 10, 2, 100),
@@ -172,6 +176,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     limits: { maxRecordChars, maxRecordsPerCall, maxCharsPerCall },
     query,
     jobConcurrency,
+    groupCommit,
     shutdownGraceMs,
     access,
     scale,

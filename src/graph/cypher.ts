@@ -10,13 +10,13 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const QUERY_NAMES = [
-  'submit-job', 'jobs-by-ids', 'list-jobs', 'queued-items', 'start-job', 'finish-item',
+  'submit-job', 'jobs-by-ids', 'list-jobs', 'queued-items', 'start-job', 'finish-items',
   'cancel-job', 'record-patient-conflicts', 'requeue-item', 'store-owner', 'next-patient-item', 'queued-patients',
   'set-job-queue',
   'prior-events', 'replace-extraction', 'delete-extraction', 'write-timexes', 'write-concepts', 'write-mention-one',
   'update-record', 'prune-orphan-terms',
   'patients-by-ids', 'records-by-ids', 'records-by-patient-ids', 'entities-by-record-ids', 'timexes-by-ids',
-  'timexes-by-record-ids', 'terms-by-ids', 'concepts-by-ids', 'timeline', 'search-entities', 'records-to-reprocess',
+  'timexes-by-record-ids', 'terms-by-ids', 'concepts-by-ids', 'timeline', 'timeline-records', 'search-entities', 'records-to-reprocess',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

@@ -134,6 +134,18 @@ export class GraphDriver {
     });
   }
 
+  /** One read transaction with several statements (one consistent view; retried as a whole on transient errors). */
+  async readTransaction<T>(work: (tx: GraphTx) => Promise<T>): Promise<T> {
+    return this.guard(false, async () => {
+      const session = this.driver.session({ defaultAccessMode: neo4j.session.READ, bookmarkManager: this.bookmarks });
+      try {
+        return await session.executeRead((tx) => work({ run: (query, params = {}) => this.runIn(tx, query, params) }));
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
   /** One write transaction with one statement. */
   async write(query: QueryName, params: Params = {}): Promise<Neo4jRecord[]> {
     return this.writeTransaction((tx) => tx.run(query, params));

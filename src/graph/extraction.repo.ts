@@ -1,5 +1,5 @@
 /**
- * Writes one record's extraction. Each function runs inside the caller's write transaction, so the record's old
+ * Writes records' extractions. Each function runs inside the caller's write transaction, so the record's old
  * mentions/TIMEX, the new ones and the job bookkeeping commit (or roll back) together.
  *
  * @example
@@ -13,22 +13,33 @@ import type { PriorEvent } from '../time/index.js';
 import type { GraphDriver, GraphTx } from './driver.js';
 import { conceptRows, mentionRows, timexRows, type ModelStamp, type RecordExtraction } from './extraction.rows.js';
 
-/** Batched: ONE statement per record whatever its size (UNWIND over TIMEX and mentions). */
-export async function replaceExtraction(tx: GraphTx, x: RecordExtraction, now: string): Promise<void> {
+/**
+ * Batched: ONE statement for all `xs` whatever their size (UNWIND over records, their TIMEX and mentions), so a
+ * group commit of many records costs one round trip and one log flush. Records must be distinct.
+ */
+export async function replaceExtractions(tx: GraphTx, xs: readonly RecordExtraction[], now: string): Promise<void> {
+  if (xs.length === 0) return;
   await tx.run('replace-extraction', {
-    patientId: x.record.patientId,
-    recordId: x.record.recordId,
-    kind: x.record.kind,
-    recordedAt: x.record.recordedAt,
-    text: x.record.text,
-    modelName: x.model.name,
-    modelVersion: x.model.version,
-    pipeline: x.pipeline ?? null,
-    timexes: timexRows(x),
-    mentions: mentionRows(x),
-    ...conceptRows(x),
+    records: xs.map((x) => ({
+      patientId: x.record.patientId,
+      recordId: x.record.recordId,
+      kind: x.record.kind,
+      recordedAt: x.record.recordedAt,
+      text: x.record.text,
+      modelName: x.model.name,
+      modelVersion: x.model.version,
+      pipeline: x.pipeline ?? null,
+      timexes: timexRows(x),
+      mentions: mentionRows(x),
+    })),
+    ...conceptRows(...xs),
     now,
   });
+}
+
+/** One record's extraction: `replaceExtractions` with one record. */
+export async function replaceExtraction(tx: GraphTx, x: RecordExtraction, now: string): Promise<void> {
+  await replaceExtractions(tx, [x], now);
 }
 
 /**

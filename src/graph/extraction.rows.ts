@@ -131,13 +131,13 @@ export function mentionRows(x: RecordExtraction): MentionRow[] {
 }
 
 /**
- * Every standard concept the record's mentions are coded as, with all their ancestors, once each, sorted by id (one
+ * Every standard concept the records' mentions are coded as, with all their ancestors, once each, sorted by id (one
  * global lock order for concurrent records), and the IS_A edges between them.
  *
  * @example
  *   conceptRows(x)   // { concepts: [ICD10:C00-D48, ICD10:C50, ICD10:C50.9], links: [{ child: 'ICD10:C50', parent: 'ICD10:C00-D48' }, ...] }
  */
-export function conceptRows(x: RecordExtraction): { concepts: ConceptRow[]; links: ConceptLinkRow[] } {
+export function conceptRows(...xs: readonly RecordExtraction[]): { concepts: ConceptRow[]; links: ConceptLinkRow[] } {
   const concepts = new Map<string, ConceptRow>();
   const links = new Map<string, ConceptLinkRow>();
   const add = (c: ConceptCode): string => {
@@ -145,7 +145,7 @@ export function conceptRows(x: RecordExtraction): { concepts: ConceptRow[]; link
     if (!concepts.has(id)) concepts.set(id, { id, system: c.system, code: c.code, name: c.name });
     return id;
   };
-  for (const e of x.entities) {
+  for (const e of xs.flatMap((x) => x.entities)) {
     if (!e.concept) continue;
     let child = add(e.concept);
     for (const a of e.concept.ancestors) {

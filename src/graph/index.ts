@@ -4,7 +4,7 @@ export { GraphDriver, type GeneratedRunOptions, type GraphDriverOptions, type Gr
 export { QUERY_NAMES, type QueryName } from './cypher.js';
 export { ReadRepository } from './read.repo.js';
 export { startEmbeddedNeo4j, type EmbeddedNeo4j, type EmbeddedNeo4jOptions } from './embedded-neo4j.js';
-export { replaceExtraction, replaceExtractionOneByOne, clearExtraction, priorEvents } from './extraction.repo.js';
+export { replaceExtraction, replaceExtractions, replaceExtractionOneByOne, clearExtraction, priorEvents } from './extraction.repo.js';
 export { mentionId, timexId, eventTime, type RecordExtraction, type ModelStamp } from './extraction.rows.js';
 export { conceptNodeId, normaliseSearchText, normaliseTermName, termId } from './term-id.js';
 export { DEFAULT_TIMELINE_ASSERTIONS, DEFAULT_TIMELINE_SUBJECTS } from './read.repo.js';

@@ -27,6 +27,20 @@ export function toRecordView(p: Props): RecordView {
   };
 }
 
+/** The mention properties `toEntityView` reads: what a timeline statement projects, in this order (timeline.cypher). */
+export const ENTITY_FIELDS = [
+  'id', 'recordId', 'patientId', 'type', 'label', 'text', 'start', 'end', 'confidence', 'modelName', 'modelVersion',
+  'termId', 'assertion', 'subject', 'conceptId', 'conceptSystem', 'conceptCode', 'conceptName', 'timexId', 'timeStart',
+  'timeEnd', 'timePrecision', 'timeApprox', 'undated',
+] as const;
+
+/** A row of `ENTITY_FIELDS` values (timeline.cypher) as the property map `toEntityView` takes. */
+export function entityPropsOf(values: readonly unknown[]): Props {
+  const props: Props = {};
+  for (let i = 0; i < ENTITY_FIELDS.length; i++) props[ENTITY_FIELDS[i]!] = values[i];
+  return props;
+}
+
 export function toEntityView(p: Props): EntityView {
   return {
     id: str(p, 'id'),

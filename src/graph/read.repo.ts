@@ -18,7 +18,7 @@ import type {
   ConceptView, EntitySearchArgs, EntityView, Page, PatientView, RecordView, TermView, TimelineEvent, TimelineQuery,
   TimexView,
 } from './graph.types.js';
-import { groupInto, pickInto, toEntityView, toRecordView, toTimexView } from './read.mappers.js';
+import { ENTITY_FIELDS, entityPropsOf, groupInto, pickInto, toEntityView, toRecordView, toTimexView } from './read.mappers.js';
 
 type Props = Record<string, unknown>;
 
@@ -95,19 +95,27 @@ export class ReadRepository {
     if (q.from !== undefined && q.to !== undefined && q.from > q.to) {
       throw new BadUserInputError(`from/to: expected from <= to, got ${q.from} > ${q.to}`, { field: 'from' });
     }
-    const rows = await this.driver.read('timeline', {
+    const params = {
       patientId: q.patientId,
       from: q.from ?? null,
       to: q.to ?? null,
       types: [...(q.types ?? EVENT_TYPES)],
       assertions: [...(q.assertions ?? DEFAULT_TIMELINE_ASSERTIONS)],
       subjects: [...(q.subjects ?? DEFAULT_TIMELINE_SUBJECTS)],
+      fields: [...ENTITY_FIELDS],
+    };
+    const [mentions, records] = await this.driver.readTransaction(async (tx) =>
+      [await tx.run('timeline', params), await tx.run('timeline-records', { patientId: q.patientId })] as const);
+    const recordsById = new Map(records.map((r) => [r.get('id') as string, {
+      kind: r.get('kind') as RecordKind, recordedAt: r.get('recordedAt') as string,
+    }]));
+    const events = mentions.map((row): TimelineEvent => {
+      const entity = toEntityView(entityPropsOf(row.get('mention') as unknown[]));
+      const record = recordsById.get(entity.recordId);
+      // Written in the same transaction as its mentions and read in one snapshot, so present; the fallback only guards that.
+      return { entity, recordKind: record?.kind ?? 'OTHER', recordedAt: record?.recordedAt ?? entity.time.start };
     });
-    return rows.map((r) => ({
-      entity: toEntityView(r.get('mention') as Props),
-      recordKind: r.get('recordKind') as RecordKind,
-      recordedAt: r.get('recordedAt') as string,
-    }));
+    return events.sort(byTimelineOrder);
   }
 
   /** Ordered by entity id; `endCursor` is opaque (base64url of the last id). */
@@ -131,4 +139,14 @@ export class ReadRepository {
       hasNextPage: rows.length > a.first,
     };
   }
+}
+
+/** Time, then record date, record and offset: a course in the order it happened, ties in reading order. */
+function byTimelineOrder(a: TimelineEvent, b: TimelineEvent): number {
+  return cmp(a.entity.time.start, b.entity.time.start) || cmp(a.recordedAt, b.recordedAt)
+    || cmp(a.entity.recordId, b.entity.recordId) || a.entity.start - b.entity.start;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

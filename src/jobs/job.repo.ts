@@ -151,16 +151,28 @@ export interface ItemOutcome {
  * there first); the caller must then abandon the transaction so nothing is written twice.
  */
 export async function finishItem(tx: GraphTx, item: JobItem, outcome: ItemOutcome, now: string): Promise<boolean> {
-  const rows = await tx.run('finish-item', {
-    jobId: item.jobId,
-    itemId: itemId(item.jobId, item.record.recordId),
-    status: outcome.status,
-    entities: neo4j.int(outcome.entities),
-    errorCode: outcome.error?.code ?? null,
-    errorMessage: outcome.error?.message ?? null,
-    now,
-  });
-  return rows.length > 0;
+  return (await finishItems(tx, [{ item, outcome }], now)).size === 1;
+}
+
+/**
+ * Finishes several items inside one transaction (group commit); returns the ids (`itemId`) of those finished now.
+ * An item missing from the set was finished by an earlier run: the caller must write nothing for it.
+ */
+export async function finishItems(
+  tx: GraphTx, entries: readonly { item: JobItem; outcome: ItemOutcome }[], now: string,
+): Promise<Set<string>> {
+  const items = entries
+    .map(({ item, outcome }) => ({
+      jobId: item.jobId,
+      itemId: itemId(item.jobId, item.record.recordId),
+      status: outcome.status,
+      entities: neo4j.int(outcome.entities),
+      errorCode: outcome.error?.code ?? null,
+      errorMessage: outcome.error?.message ?? null,
+    }))
+    .sort((a, b) => (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0)); // item ids start with the job id
+  const rows = await tx.run('finish-items', { items, now });
+  return new Set(rows.flatMap((r) => r.get('itemIds') as string[]));
 }
 
 function toJobView(row: Neo4jRecord): JobView {

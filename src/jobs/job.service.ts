@@ -22,6 +22,8 @@ import { NotFoundError } from '../errors/not-found.error.js';
 import { isOncoError } from '../errors/onco-error.js';
 import { cancelJob, jobsByIds, listJobs, markJobRunning, queuedItems, requeueItem, submitJob, type JobItem } from './job.repo.js';
 import type { JobListArgs, JobObserver, JobPage, JobServiceEvents, JobView } from './job.types.js';
+import pLimit from 'p-limit';
+import { DEFAULT_GROUP_COMMIT, GroupCommitter, type GroupCommitOptions } from './group-commit.js';
 import { PatientQueue } from './patient-queue.js';
 import type { RecordPipeline } from '../pipeline/index.js';
 import { processRecord } from './process-record.js';
@@ -33,8 +35,13 @@ export interface JobServiceDeps {
   driver: GraphDriver;
   /** Runs every record (src/pipeline); its `model` is stamped on each extraction. */
   pipeline: RecordPipeline;
-  /** Records processed at once (different patients). */
+  /** Records run through the pipeline at once (different patients). */
   concurrency: number;
+  /**
+   * Finished records written per transaction (src/jobs/group-commit.ts); default 32 records, no linger. Records waiting
+   * for their commit do not hold a pipeline slot, so up to `concurrency + maxRecords` patients are in flight.
+   */
+  groupCommit?: GroupCommitOptions;
   /** Operational messages: ids and counts only. Default: stderr. */
   log?: (message: string) => void;
   /**
@@ -49,6 +56,8 @@ export interface JobServiceDeps {
 export class JobService {
   private readonly events = new EventEmitter();
   private readonly queue: PatientQueue;
+  private readonly commits: GroupCommitter;
+  private readonly extractSlot: <T>(work: () => Promise<T>) => Promise<T>;
   private readonly runningJobs = new Set<string>();
   private readonly lastEmitted = new Map<string, { done: number; final: boolean }>();
   private readonly log: (message: string) => void;
@@ -58,7 +67,13 @@ export class JobService {
 
   constructor(private readonly deps: JobServiceDeps) {
     this.log = deps.log ?? ((m) => process.stderr.write(`${m}\n`));
-    this.queue = new PatientQueue(deps.concurrency, (item) => this.run(item));
+    const group = deps.groupCommit ?? DEFAULT_GROUP_COMMIT;
+    const observer = deps.observer;
+    this.commits = new GroupCommitter(deps.driver, group, observer ? { onTransactionRetry: () => observer.transactionRetried() } : {});
+    // p-limit: the well-known bounded-concurrency gate, so the pipeline runs `concurrency` records while others commit.
+    const limit = pLimit(deps.concurrency);
+    this.extractSlot = (work) => limit(work);
+    this.queue = new PatientQueue(deps.concurrency + (group.maxRecords > 1 ? group.maxRecords : 0), (item) => this.run(item));
   }
 
   /** Persists the job (QUEUED) and its records, then schedules them. Records must be validated by the caller. */
@@ -197,7 +212,11 @@ export class JobService {
     const observer = this.deps.observer;
     const started = performance.now();
     const outcome = await processRecord({
-      driver: this.deps.driver, pipeline: this.deps.pipeline, ...(observer ? { onTransactionRetry: () => observer.transactionRetried() } : {}),
+      driver: this.deps.driver,
+      pipeline: this.deps.pipeline,
+      commit: (entry) => this.commits.commit(entry),
+      extractSlot: this.extractSlot,
+      ...(observer ? { onTransactionRetry: () => observer.transactionRetried() } : {}),
     }, item);
     if (outcome === null) {
       // Finished by an earlier run (or cancelled): nothing changed. Announce the current state in case that run's

@@ -1,7 +1,8 @@
 /**
  * One record through the record pipeline (src/pipeline: ner → rules → assertion → normalise → time), then one write
- * transaction that replaces the record's extraction AND finishes its job item. A crash before the commit leaves the
- * item QUEUED (redone on restart); after it, the item is DONE: each record is stored exactly once.
+ * transaction that replaces the record's extraction AND finishes its job item (alone, or with other records through a
+ * `GroupCommitter`). A crash before the commit leaves the item QUEUED (redone on restart); after it, the item is DONE:
+ * each record is stored exactly once.
  * A failing stage is recorded on the item (code + class, never text) in its own transaction. Back-pressure is not a
  * failure: a record that finds the NER engine's queue full (`NER_QUEUE_FULL`) waits and tries again.
  *
@@ -9,10 +10,11 @@
  *   await processRecord(deps, { jobId: 'j1', seq: 0, record })   // → { status: 'DONE', entities: 7 }
  */
 import type { GraphDriver } from '../graph/driver.js';
-import { clearExtraction, priorEvents, replaceExtraction } from '../graph/extraction.repo.js';
+import { clearExtraction, priorEvents } from '../graph/extraction.repo.js';
 import type { RecordExtraction } from '../graph/extraction.rows.js';
 import { isNerError } from '../ner/index.js';
 import { describePipeline, isStageFailure, type PipelineResult, type RecordInput, type RecordPipeline } from '../pipeline/index.js';
+import { writeFinishedRecords, type CommitEntry } from './group-commit.js';
 import { finishItem, type ItemOutcome, type JobItem } from './job.repo.js';
 import type { RecordErrorCode } from './job.types.js';
 import { StageError, describeFailure, stage } from './record-errors.js';
@@ -23,6 +25,16 @@ export interface ProcessDeps {
   now?: () => string;
   /** Called when the driver runs the record's write transaction again (deadlock or other transient error): metrics. */
   onTransactionRetry?: () => void;
+  /**
+   * Stores a finished record and finishes its item; resolves false when the item was finished already. Default: a
+   * transaction of its own. The job runner passes a `GroupCommitter` to write several records per transaction.
+   */
+  commit?: (entry: CommitEntry) => Promise<boolean>;
+  /**
+   * Runs the record's reads and pipeline; the job runner bounds how many run at once with it, while records that
+   * wait for their commit hold no slot. Default: runs at once.
+   */
+  extractSlot?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 /** Which record error a failing pipeline stage is reported as. */
@@ -40,41 +52,40 @@ class AlreadyFinished extends Error {}
 /** Returns the outcome, or null when the item had already been finished by an earlier run. */
 export async function processRecord(deps: ProcessDeps, item: JobItem): Promise<ItemOutcome | null> {
   const now = deps.now ?? (() => new Date().toISOString());
-  const { record } = item;
-  let extraction: RecordExtraction;
-  try {
-    const prior = await stage('GRAPH_WRITE_FAILED', () => priorEvents(deps.driver, record));
-    const result = await runWaitingOutBackPressure(deps.pipeline, { text: record.text, recordedAt: record.recordedAt, priorEvents: prior }).catch((err: unknown) => {
-      if (isStageFailure(err)) throw new StageError(STAGE_CODES[err.stage] ?? 'NER_FAILED', err.cause);
-      throw err;
-    });
-    extraction = {
-      record,
-      entities: result.entities,
-      timexes: result.timexes,
-      links: result.links,
-      resolutions: result.resolutions,
-      model: { name: deps.pipeline.model.name, version: deps.pipeline.model.version },
-      pipeline: describePipeline(deps.pipeline),
-    };
-  } catch (err) {
-    return fail(deps, item, err instanceof StageError ? err : new StageError('NER_FAILED', err), now());
-  }
+  const slot = deps.extractSlot ?? ((work) => work());
+  const extracted = await slot(() => extract(deps, item)).catch((err: unknown) =>
+    err instanceof StageError ? err : new StageError('NER_FAILED', err));
+  if (extracted instanceof StageError) return fail(deps, item, extracted, now());
 
-  const outcome: ItemOutcome = { status: 'DONE', entities: extraction.entities.length };
+  const outcome: ItemOutcome = { status: 'DONE', entities: extracted.entities.length };
+  const entry: CommitEntry = { item, extraction: extracted, outcome };
+  const commit = deps.commit ?? (async (e: CommitEntry) => (await writeFinishedRecords(deps.driver, [e], {
+    now, ...(deps.onTransactionRetry ? { onTransactionRetry: deps.onTransactionRetry } : {}),
+  })).size === 1);
   try {
-    let runs = 0;
-    await deps.driver.writeTransaction(async (tx) => {
-      if (++runs > 1) deps.onTransactionRetry?.();
-      const at = now();
-      await replaceExtraction(tx, extraction, at);
-      if (!(await finishItem(tx, item, outcome, at))) throw new AlreadyFinished();
-    });
-    return outcome;
+    return (await commit(entry)) ? outcome : null;
   } catch (err) {
-    if (err instanceof AlreadyFinished) return null;
     return fail(deps, item, new StageError('GRAPH_WRITE_FAILED', err), now());
   }
+}
+
+/** The record's prior events (time anchors) and its pipeline run, as the extraction to store. */
+async function extract(deps: ProcessDeps, item: JobItem): Promise<RecordExtraction> {
+  const { record } = item;
+  const prior = await stage('GRAPH_WRITE_FAILED', () => priorEvents(deps.driver, record));
+  const result = await runWaitingOutBackPressure(deps.pipeline, { text: record.text, recordedAt: record.recordedAt, priorEvents: prior }).catch((err: unknown) => {
+    if (isStageFailure(err)) throw new StageError(STAGE_CODES[err.stage] ?? 'NER_FAILED', err.cause);
+    throw err;
+  });
+  return {
+    record,
+    entities: result.entities,
+    timexes: result.timexes,
+    links: result.links,
+    resolutions: result.resolutions,
+    model: { name: deps.pipeline.model.name, version: deps.pipeline.model.version },
+    pipeline: describePipeline(deps.pipeline),
+  };
 }
 
 /** How long a record keeps retrying a full NER queue before it is failed after all (the engine must be stuck). */

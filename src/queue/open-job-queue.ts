@@ -19,7 +19,7 @@ export async function openJobQueue(
   config: Config, driver: GraphDriver, pipeline: RecordPipeline, log: (m: string) => void, observer?: JobObserver,
 ): Promise<JobQueue> {
   const { role, redisUrl, queuePrefix: prefix, lockMs, attempts } = config.scale;
-  if (redisUrl === null) return new JobService({ driver, pipeline, concurrency: config.jobConcurrency, log, ...(observer ? { observer } : {}) });
+  if (redisUrl === null) return new JobService({ driver, pipeline, concurrency: config.jobConcurrency, groupCommit: config.groupCommit, log, ...(observer ? { observer } : {}) });
   const queue = await RedisJobQueue.open({ driver, redisUrl, prefix, attempts, log, listen: role !== 'worker' });
   if (role !== 'api') {
     queue.attachWorker(new RecordWorker({

@@ -8,7 +8,7 @@
  * - at-least-once: a token is removed only when its processor returns; a SIGKILLed worker stops renewing BullMQ's lock
  *   and the patient lock, both expire after `lockMs`, BullMQ's stalled check puts the token back, another worker
  *   takes it and finds the cut-off record still QUEUED in Neo4j;
- * - exactly-once storage: `finish-item` commits only a QUEUED item, in the record's own transaction, so a record
+ * - exactly-once storage: `finish-items` commits only a QUEUED item, in the record's own transaction, so a record
  *   redone after a crash is stored once (a second commit rolls back);
  * - order: one holder per patient, records taken in Neo4j's order (next-patient-item.cypher);
  * - retries: Neo4j away is waited out (not an attempt, as in one process); anything else thrown fails the attempt and

@@ -51,9 +51,12 @@ async function seedPatient(driver: GraphDriver, patientId: string, records: numb
         new Date().toISOString(),
       ).then(() =>
         // finish the job item as the pipeline does, so no QUEUED job is left for a JobService on this database to resume
-        tx.run('finish-item', {
-          jobId: `${patientId}-job`, itemId: `${patientId}-job/${patientId}-r${i}`, status: 'DONE', entities: 2,
-          errorCode: null, errorMessage: null, now: new Date().toISOString(),
+        tx.run('finish-items', {
+          items: [{
+            jobId: `${patientId}-job`, itemId: `${patientId}-job/${patientId}-r${i}`, status: 'DONE', entities: 2,
+            errorCode: null, errorMessage: null,
+          }],
+          now: new Date().toISOString(),
         }),
       ),
     );
