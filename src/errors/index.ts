@@ -1,22 +1,2 @@
-export { OncoError, isOncoError } from './onco-error.js';
-export { BadUserInputError } from './bad-user-input.error.js';
-export { CohortTimeoutError } from './cohort-timeout.error.js';
-export { CohortTooComplexError } from './cohort-too-complex.error.js';
-export { ConfigInvalidError } from './config-invalid.error.js';
-export { DuplicateRecordIdError } from './duplicate-record-id.error.js';
-export { EmptyTextError } from './empty-text.error.js';
-export { InvalidDateError } from './invalid-date.error.js';
-export { NotFoundError } from './not-found.error.js';
-export { TextTooLongError } from './text-too-long.error.js';
-export { TooManyRecordsError } from './too-many-records.error.js';
-export { BadRequestError } from './bad-request.error.js';
-export { InvalidRecordsError, type RecordProblem, type RecordProblemCode } from './invalid-records.error.js';
-export { PayloadTooLargeError } from './payload-too-large.error.js';
-export { QueryLimitError, type QueryLimitCode } from './query-limit.error.js';
-export { ResultTooLargeError } from './result-too-large.error.js';
-export { ServiceUnavailableError } from './service-unavailable.error.js';
-export { StoreNotOursError } from './store-not-ours.error.js';
-export { TooManyCharsError } from './too-many-chars.error.js';
-export { ForbiddenError } from './forbidden.error.js';
-export { UnauthenticatedError } from './unauthenticated.error.js';
-export { TooManySubscriptionsError } from './too-many-subscriptions.error.js';
+/** The errors module's surface: `OncoError`, every platform error, and `ErrorCode`, the union of their codes. */
+export * from './errors.js';

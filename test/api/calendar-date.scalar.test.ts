@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCalendarDate } from '../../src/api/calendar-date.scalar.js';
-import { InvalidDateError } from '../../src/errors/invalid-date.error.js';
+import { InvalidDateError } from '../../src/errors/index.js';
 
 describe('parseCalendarDate', () => {
   it.each(['2018-02-28', '2020-02-29', '2000-02-29', '1999-12-31', '2026-11-30'])('accepts %s', (date) => {

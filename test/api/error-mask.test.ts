@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { maskError } from '../../src/api/error-mask.js';
-import { InvalidDateError } from '../../src/errors/invalid-date.error.js';
+import { InvalidDateError } from '../../src/errors/index.js';
 
 describe('maskError', () => {
   const logs: string[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateRecords, validateText } from '../../src/api/record.validation.js';
 import type { ClinicalRecord } from '../../src/domain/record.js';
-import { InvalidRecordsError } from '../../src/errors/invalid-records.error.js';
+import { InvalidRecordsError } from '../../src/errors/index.js';
 
 const limits = { maxRecordChars: 10, maxRecordsPerCall: 3, maxCharsPerCall: 25 };
 const TEXT = '左乳癌术后';

@@ -13,7 +13,7 @@ import { isLoopbackHost } from '../../src/auth/loopback.js';
 import { allowedOrigins, originAllowed } from '../../src/auth/origin-check.js';
 import { can } from '../../src/auth/roles.js';
 import { loadConfig } from '../../src/config/config.js';
-import { ConfigInvalidError } from '../../src/errors/config-invalid.error.js';
+import { ConfigInvalidError } from '../../src/errors/index.js';
 import { main } from '../../src/main.js';
 
 const hash = sha256Hex('s3cret-key');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
-import { ConfigInvalidError } from '../../src/errors/config-invalid.error.js';
+import { ConfigInvalidError } from '../../src/errors/index.js';
 
 describe('loadConfig', () => {
   it('uses the documented defaults', () => {

@@ -1,7 +1,7 @@
 /** `serve --role` and the settings of a multi-process deployment: misuse is refused before anything starts. */
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
-import { ConfigInvalidError } from '../../src/errors/config-invalid.error.js';
+import { ConfigInvalidError } from '../../src/errors/index.js';
 import { run as serve } from '../../src/cli/serve.command.js';
 import { main } from '../../src/main.js';
 
