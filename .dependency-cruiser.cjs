@@ -71,21 +71,7 @@ const known = (rule, from, ...tos) => tos.map((to) => ({ type: 'dependency', fro
  * deleting its line here.
  */
 const knownViolations = [
-  // The Neo4j driver is graph/'s alone (graph/driver.ts); jobs/job.repo.ts still takes its transaction types from
-  // neo4j-driver instead of graph/'s GraphTx.
-  ...known('package-neo4j-driver', 'src/jobs/job.repo.ts', 'node_modules/neo4j-driver/lib/index.js'),
-  // graph/ takes PriorEvent from time/ (graph → domain only): the type belongs in domain/.
-  ...known('layer-graph', 'src/graph/extraction.repo.ts', 'src/time/index.ts'),
   // Internals of domain/, errors/ and graph/ instead of their index.ts.
-  ...known('module-surface', 'src/graph/extraction.repo.ts', 'src/domain/entity.ts', 'src/domain/record.ts', 'src/domain/time.ts'),
-  ...known('module-surface', 'src/graph/extraction.rows.ts', 'src/domain/entity.ts', 'src/domain/record.ts', 'src/domain/time.ts'),
-  ...known('module-surface', 'src/graph/read.mappers.ts', 'src/domain/entity.ts', 'src/domain/record.ts', 'src/domain/time.ts'),
-  ...known('module-surface', 'src/graph/read.repo.ts', 'src/domain/entity.ts', 'src/domain/record.ts', 'src/errors/bad-user-input.error.ts'),
-  ...known('module-surface', 'src/jobs/group-commit.ts', 'src/errors/onco-error.ts', 'src/graph/driver.ts', 'src/graph/extraction.repo.ts', 'src/graph/extraction.rows.ts'),
-  ...known('module-surface', 'src/jobs/job.cursor.ts', 'src/errors/bad-user-input.error.ts'),
-  ...known('module-surface', 'src/jobs/job.repo.ts', 'src/domain/record.ts', 'src/errors/bad-user-input.error.ts', 'src/errors/invalid-records.error.ts', 'src/graph/driver.ts'),
-  ...known('module-surface', 'src/jobs/job.service.ts', 'src/domain/record.ts', 'src/errors/not-found.error.ts', 'src/errors/onco-error.ts', 'src/graph/driver.ts'),
-  ...known('module-surface', 'src/jobs/process-record.ts', 'src/graph/driver.ts', 'src/graph/extraction.repo.ts', 'src/graph/extraction.rows.ts'),
   ...known('module-surface', 'src/normalise/concept-index.ts', 'src/domain/entity.ts'),
   ...known('module-surface', 'src/normalise/concept-table.ts', 'src/domain/entity.ts'),
   ...known('module-surface', 'src/normalise/errors.ts', 'src/errors/onco-error.ts'),

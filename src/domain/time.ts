@@ -1,3 +1,5 @@
+import type { EntityType } from './entity.js';
+
 /** Time-expression kinds, per docs/time-annotation.md §1. */
 export type TimexKind = 'DATE' | 'RELATIVE' | 'EVENT_RELATIVE' | 'DURATION';
 
@@ -45,6 +47,13 @@ export interface TimexResolution {
   unresolvedReason?: UnresolvedReason;
   /** For EVENT_RELATIVE: how the anchor was found. */
   anchorSource?: 'RECORD' | 'PATIENT_TIMELINE';
+}
+
+/** An event already on the patient's timeline (from earlier records): what relative times (术后) anchor to. */
+export interface PriorEvent {
+  type: EntityType;
+  text: string;
+  interval: ResolvedInterval;
 }
 
 /** Entity → TIMEX link (timexId null = no TIMEX places it; the timeline uses the record's reference date). */

@@ -10,13 +10,21 @@
  *   const driver = await GraphDriver.connect({ uri: 'bolt://127.0.0.1:7687' });
  *   const rows = await driver.read('records-by-ids', { ids: ['r1'] });   // driver.roundTrips === 1
  */
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Record as Neo4jRecord } from 'neo4j-driver';
+import neo4j, { type Driver, type Integer, type ManagedTransaction, type QueryResult, type Record as Neo4jRecord } from 'neo4j-driver';
 import { ServiceUnavailableError } from '../errors/index.js';
 import { Availability, isConnectivityError } from './availability.js';
 import { loadQueries, type QueryCatalogue, type QueryName } from './cypher.js';
 import type { Log } from '../log/index.js';
 
 export type Params = Readonly<Record<string, unknown>>;
+
+/** A result row. */
+export type GraphRecord = Neo4jRecord;
+
+/** An integer parameter: a JS number would reach Cypher as a float (SKIP/LIMIT and counters need integers). */
+export function cypherInt(n: number): Integer {
+  return neo4j.int(n);
+}
 
 export interface GraphDriverOptions {
   uri: string;

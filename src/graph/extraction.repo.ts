@@ -6,10 +6,7 @@
  *   await driver.writeTransaction(async (tx) => { await replaceExtraction(tx, extraction); await finishItem(tx, ...); });
  */
 import neo4j from 'neo4j-driver';
-import { EVENT_TYPES, type EntityType } from '../domain/entity.js';
-import type { ClinicalRecord } from '../domain/record.js';
-import type { TimePrecision } from '../domain/time.js';
-import type { PriorEvent } from '../time/index.js';
+import { EVENT_TYPES, type ClinicalRecord, type EntityType, type PriorEvent, type TimePrecision } from '../domain/index.js';
 import type { GraphDriver, GraphTx } from './driver.js';
 import { conceptRows, mentionRows, timexRows, type ModelStamp, type RecordExtraction } from './extraction.rows.js';
 

@@ -8,9 +8,7 @@
  *   // { id: 'r1:3-9', type: 'SURGERY', timexId: 'r1:T1', timeStart: '2018-03-12', timeEnd: '2018-03-12', undated: false, ... }
  */
 import neo4j, { type Integer } from 'neo4j-driver';
-import type { AnnotatedMention, ConceptCode } from '../domain/entity.js';
-import type { ClinicalRecord } from '../domain/record.js';
-import type { ResolvedInterval, TimeLink, Timex, TimexResolution } from '../domain/time.js';
+import type { AnnotatedMention, ClinicalRecord, ConceptCode, ResolvedInterval, TimeLink, Timex, TimexResolution } from '../domain/index.js';
 import { conceptNodeId, normaliseSearchText, normaliseTermName, termId } from './term-id.js';
 import type { EventTime } from './graph.types.js';
 

@@ -1,6 +1,6 @@
 /** Public surface of the graph layer. Nothing outside `src/graph` imports its internals. */
 export { openGraph, type Graph, type OpenGraphOptions } from './open-graph.js';
-export { GraphDriver, type GeneratedRunOptions, type GraphDriverOptions, type GraphTx, type Params } from './driver.js';
+export { GraphDriver, cypherInt, type GeneratedRunOptions, type GraphDriverOptions, type GraphRecord, type GraphTx, type Params } from './driver.js';
 export { QUERY_NAMES, type QueryName } from './cypher.js';
 export { ReadRepository } from './read.repo.js';
 export { startEmbeddedNeo4j, type EmbeddedNeo4j, type EmbeddedNeo4jOptions } from './embedded-neo4j.js';

@@ -1,7 +1,7 @@
 /** Neo4j property maps → read models (graph.types.ts). Missing optional properties become null. */
-import type { Assertion, ConceptSystem, EntityType, Subject } from '../domain/entity.js';
-import type { RecordKind } from '../domain/record.js';
-import type { TimePrecision, TimexKind, UnresolvedReason } from '../domain/time.js';
+import type {
+  Assertion, ConceptSystem, EntityType, RecordKind, Subject, TimePrecision, TimexKind, UnresolvedReason,
+} from '../domain/index.js';
 import type { EntityView, RecordStatus, RecordView, TimexView } from './graph.types.js';
 
 type Props = Record<string, unknown>;

@@ -8,9 +8,8 @@
  *   await reads.timeline({ patientId: 'p1', from: '2018-01-01' })   // TimelineEvent[] by time
  */
 import neo4j from 'neo4j-driver';
-import { EVENT_TYPES, type ConceptCode, type ConceptSystem, type EntityType } from '../domain/entity.js';
-import type { RecordKind } from '../domain/record.js';
-import { BadUserInputError } from '../errors/bad-user-input.error.js';
+import { EVENT_TYPES, type ConceptCode, type ConceptSystem, type EntityType, type RecordKind } from '../domain/index.js';
+import { BadUserInputError } from '../errors/index.js';
 import { normaliseSearchText } from './term-id.js';
 import type { GraphDriver } from './driver.js';
 import { decodeEntityCursor, encodeEntityCursor } from './entity-cursor.js';

@@ -13,10 +13,8 @@
  *   const commits = new GroupCommitter(driver, { maxRecords: 32, lingerMs: 0 });
  *   await commits.commit({ item, extraction, outcome: { status: 'DONE', entities: 7 } })   // true: written now
  */
-import type { GraphDriver } from '../graph/driver.js';
-import { replaceExtractions } from '../graph/extraction.repo.js';
-import type { RecordExtraction } from '../graph/extraction.rows.js';
-import { isOncoError } from '../errors/onco-error.js';
+import { replaceExtractions, type GraphDriver, type RecordExtraction } from '../graph/index.js';
+import { isOncoError } from '../errors/index.js';
 import { finishItems, itemId, type ItemOutcome, type JobItem } from './job.repo.js';
 
 export interface GroupCommitOptions {

@@ -5,7 +5,7 @@
  *   encodeJobCursor({ createdAt: '2026-01-01T00:00:00.000Z', id: 'j1' })   // 'WyIyMDI2LTAx...'
  *   decodeJobCursor('garbage')   // throws BadUserInputError "after: expected a cursor from a previous page, ..."
  */
-import { BadUserInputError } from '../errors/bad-user-input.error.js';
+import { BadUserInputError } from '../errors/index.js';
 
 export function encodeJobCursor(job: { createdAt: string; id: string }): string {
   return Buffer.from(JSON.stringify([job.createdAt, job.id]), 'utf8').toString('base64url');

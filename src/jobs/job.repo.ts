@@ -5,12 +5,10 @@
  *   await submitJob(driver, 'j1', records, now);          // job QUEUED, items QUEUED with their text
  *   (await jobsByIds(driver, ['j1']))[0]?.status           // 'QUEUED'
  */
-import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
-import type { ClinicalRecord, RecordKind } from '../domain/record.js';
-import type { GraphDriver, GraphTx } from '../graph/driver.js';
+import type { ClinicalRecord, RecordKind } from '../domain/index.js';
+import { cypherInt, type GraphDriver, type GraphRecord, type GraphTx } from '../graph/index.js';
 import type { JobListArgs, JobPage, JobStatus, JobView, RecordError, RecordErrorCode } from './job.types.js';
-import { BadUserInputError } from '../errors/bad-user-input.error.js';
-import { InvalidRecordsError } from '../errors/invalid-records.error.js';
+import { BadUserInputError, InvalidRecordsError } from '../errors/index.js';
 import { decodeJobCursor, encodeJobCursor } from './job.cursor.js';
 
 /** A record waiting in a job: what the pipeline needs to process it (loaded again after a restart). */
@@ -32,7 +30,7 @@ export async function submitJob(
   driver: GraphDriver, jobId: string, records: readonly ClinicalRecord[], now: string, queue: string | null = null,
 ): Promise<void> {
   const rows = records.map((r, seq) => ({
-    seq: neo4j.int(seq),
+    seq: cypherInt(seq),
     patientId: r.patientId,
     recordId: r.recordId,
     kind: r.kind,
@@ -89,7 +87,7 @@ export async function listJobs(driver: GraphDriver, args: JobListArgs): Promise<
     status: args.status ?? null,
     afterCreatedAt: after?.createdAt ?? null,
     afterId: after?.id ?? null,
-    limit: neo4j.int(args.first + 1),
+    limit: cypherInt(args.first + 1),
   });
   const items = rows.slice(0, args.first).map(toJobView);
   const last = items.at(-1);
@@ -166,7 +164,7 @@ export async function finishItems(
       jobId: item.jobId,
       itemId: itemId(item.jobId, item.record.recordId),
       status: outcome.status,
-      entities: neo4j.int(outcome.entities),
+      entities: cypherInt(outcome.entities),
       errorCode: outcome.error?.code ?? null,
       errorMessage: outcome.error?.message ?? null,
     }))
@@ -175,7 +173,7 @@ export async function finishItems(
   return new Set(rows.flatMap((r) => r.get('itemIds') as string[]));
 }
 
-function toJobView(row: Neo4jRecord): JobView {
+function toJobView(row: GraphRecord): JobView {
   const job = row.get('job') as Record<string, unknown>;
   const errors = (row.get('errors') as Record<string, unknown>[]).map((e): RecordError => ({
     recordId: e['recordId'] as string,

@@ -16,10 +16,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { ClinicalRecord } from '../domain/record.js';
-import type { GraphDriver } from '../graph/driver.js';
-import { NotFoundError } from '../errors/not-found.error.js';
-import { isOncoError } from '../errors/onco-error.js';
+import type { ClinicalRecord } from '../domain/index.js';
+import type { GraphDriver } from '../graph/index.js';
+import { NotFoundError, isOncoError } from '../errors/index.js';
 import { cancelJob, jobsByIds, listJobs, markJobRunning, queuedItems, requeueItem, submitJob, type JobItem } from './job.repo.js';
 import type { JobListArgs, JobObserver, JobPage, JobServiceEvents, JobView } from './job.types.js';
 import pLimit from 'p-limit';

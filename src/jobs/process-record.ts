@@ -9,9 +9,7 @@
  * @example
  *   await processRecord(deps, { jobId: 'j1', seq: 0, record })   // → { status: 'DONE', entities: 7 }
  */
-import type { GraphDriver } from '../graph/driver.js';
-import { clearExtraction, priorEvents } from '../graph/extraction.repo.js';
-import type { RecordExtraction } from '../graph/extraction.rows.js';
+import { clearExtraction, priorEvents, type GraphDriver, type RecordExtraction } from '../graph/index.js';
 import { isNerError } from '../ner/index.js';
 import { describePipeline, isStageFailure, type PipelineResult, type RecordInput, type RecordPipeline } from '../pipeline/index.js';
 import { writeFinishedRecords, type CommitEntry } from './group-commit.js';

@@ -1,5 +1,5 @@
 import type {
-  EntityMention, EntityType, ResolvedInterval, TimeLink, Timex, TimexResolution,
+  EntityMention, EntityType, PriorEvent, ResolvedInterval, TimeLink, Timex, TimexResolution,
 } from '../../domain/index.js';
 import { addDays, formatDay, parseDay, weekStart } from './calendar.js';
 import { anchorEntityTypes, VISIT_ANCHORS } from './anchor-types.js';
@@ -7,12 +7,7 @@ import { offsetInterval } from './interval-math.js';
 import { parseDuration } from './iso-duration.js';
 import { resolveDate } from './resolve-date.js';
 
-/** An event already on the patient's timeline (from earlier records). */
-export interface PriorEvent {
-  type: EntityType;
-  text: string;
-  interval: ResolvedInterval;
-}
+export type { PriorEvent };
 
 /** Input of `resolveTimeline`: `analyseTime`'s output plus the record date and the patient's earlier events. */
 export interface ResolveTimelineInput {
