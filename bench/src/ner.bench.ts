@@ -1,7 +1,10 @@
 /**
  * NER benchmark section: characters/s and per-record latency (p50/p99) at concurrency 1 and 8 on real CCKS records,
  * against PyTorch eager on the same records, fp32 vs int8, pool-size × intra-op-thread sweep, and FLOPs per
- * character against a MatMul peak measured in the same run.
+ * character against the peak of the kernels the served model runs, measured in the same run: the fp32 MatMul and the
+ * int8 MatMulInteger (VNNI/AMX where present) through onnxruntime itself at n = 1024 and 2048 on 1 and all threads,
+ * best of before and after the passes, the fp32 one cross-checked with numpy (OpenBLAS) when the venv has it. The
+ * served model's fraction is taken against its own precision's peak (an int8 model against the int8 peak).
  *
  * Flags (or env): --model DIR (MODEL_DIR), --ner-data FILE (BENCH_NER_DATA; default
  * ../shared/data/ccks2019/subtask1_training_part1.txt, read in place, never copied into the repo), --ner-records N
@@ -16,7 +19,8 @@ import { createNerEngine, loadModelFolder, type NerEngineOptions } from '../../s
 import { flopsPerChar } from './ner/model-flops.js';
 import { runPytorchBench, type PytorchResult } from './ner/pytorch.js';
 import { measurePass, type PassResult } from './ner/throughput.js';
-import { measureMatMulPeak } from './onnx/matmul-peak.js';
+import { measureMatMulIntegerPeak, measureMatMulPeak, type MatMulPeak } from './onnx/matmul-peak.js';
+import { numpyMatMulPeak } from './onnx/numpy-peak.js';
 import { option, type BenchContext, type BenchSection, type SectionResult } from './section.js';
 
 interface SweepPoint {
@@ -79,13 +83,24 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
   const base: NerEngineOptions = { modelDir: folder.dir, executionProviders: ['cpu'] };
   ctx.log(`ner: ${texts.length} records from ${dataFile}, model ${folder.name} (${model.note})`);
 
-  const peaks = [];
-  for (const threads of [...new Set([1, cores])]) peaks.push(await measureMatMulPeak(1024, threads, 10));
+  const peaks: MatMulPeak[] = [];
+  const int8Peaks: MatMulPeak[] = [];
+  const measurePeaks = async (): Promise<void> => {
+    for (const n of [1024, 2048]) {
+      for (const threads of [...new Set([1, cores])]) {
+        peaks.push(await measureMatMulPeak(n, threads, n > 1024 ? 4 : 10));
+        int8Peaks.push(await measureMatMulIntegerPeak(n, threads, n > 1024 ? 4 : 10));
+      }
+    }
+  };
+  await measurePeaks();
 
   // Headline: pool = cores, 1 intra-op thread each; concurrency 1 then 8.
   const fp32Entities: EntityMention[][] = [];
   // The fp32 graph explicitly (config.json may serve int8): fp32 vs int8 and the fp32 FLOP peak compare like with like.
+  // A folder that ships only its int8 graph runs int8 here too, and says so (`headlinePrecision`).
   const fp32File = existsSync(path.join(folder.dir, 'model.onnx')) ? { onnxFile: 'model.onnx' } : {};
+  const headlinePrecision = 'onnxFile' in fp32File ? 'fp32' : folder.precision;
   const [c1, c8] = (await pass({ ...base, ...fp32File, poolSize: cores, intraOpThreads: 1 }, texts, [1, 8], fp32Entities)) as [PassResult, PassResult];
   ctx.log(`ner: fp32 ${c8.charsPerSecond} chars/s at concurrency 8`);
 
@@ -106,17 +121,22 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
   if (existsSync(path.join(folder.dir, 'model.int8.onnx'))) {
     const int8Entities: EntityMention[][] = [];
     const [r] = (await pass({ ...base, onnxFile: 'model.int8.onnx', poolSize: cores, intraOpThreads: 1 }, texts, [8], int8Entities)) as [PassResult];
-    int8 = { available: true, charsPerSecond: r.charsPerSecond, speedupVsFp32: r.charsPerSecond / c8.charsPerSecond, spanAgreementWithFp32: agreement(fp32Entities, int8Entities), latencyMs: r.latencyMs };
+    // Without an fp32 graph the headline pass ran int8 too: no fp32 comparison to report.
+    const vsFp32 = headlinePrecision === 'fp32';
+    int8 = {
+      available: true, charsPerSecond: r.charsPerSecond, speedupVsFp32: vsFp32 ? r.charsPerSecond / c8.charsPerSecond : null,
+      spanAgreementWithFp32: vsFp32 ? agreement(fp32Entities, int8Entities) : null, latencyMs: r.latencyMs,
+    };
     int8C8 = r;
     ctx.log(`ner: int8 ${r.charsPerSecond} chars/s`);
   }
 
   const flops = flopsPerChar(folder, texts);
-  // Peak measured before and after the passes (best of each): on a shared box one moment's load would understate it.
-  for (const threads of [...new Set([1, cores])]) peaks.push(await measureMatMulPeak(1024, threads, 10));
+  // Peaks measured before and after the passes (best of each): on a shared box one moment's load would understate them.
+  await measurePeaks();
   const peak = Math.max(...peaks.map((p) => p.flopsPerSecond));
-  const achieved = c8.charsPerSecond * flops.flopsPerChar;
-  const fractionOfPeak = peak > 0 ? achieved / peak : null;
+  const int8Peak = Math.max(...int8Peaks.map((p) => p.flopsPerSecond));
+  const numpy = quick ? null : await numpyMatMulPeak(ctx.repoRoot, 2048, cores);
 
   const pytorch: PytorchResult = quick
     ? { charsPerSecond: null, reason: '--quick' }
@@ -125,6 +145,9 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
   // (headline, what a server sees) and also with concurrency 1.
   // The headline is the variant config.json serves; PyTorch eager runs the same architecture in fp32.
   const served = folder.precision === 'int8' && int8C8 !== null ? int8C8 : c8;
+  const servedPeak = folder.precision === 'int8' ? int8Peak : peak;
+  const achieved = served.charsPerSecond * flops.flopsPerChar;
+  const fractionOfPeak = servedPeak > 0 ? achieved / servedPeak : null;
   const ratioVsPytorch = pytorch.charsPerSecond !== null ? served.charsPerSecond / pytorch.charsPerSecond : null;
   const ratioVsPytorchConcurrency1 = pytorch.charsPerSecond !== null ? c1.charsPerSecond / pytorch.charsPerSecond : null;
 
@@ -134,6 +157,7 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
     charsPerSecond: served.charsPerSecond,
     servedPrecision: folder.precision,
     fp32CharsPerSecond: c8.charsPerSecond,
+    headlinePrecision,
     ratioVsPytorch,
     ratioVsPytorchConcurrency1,
     fractionOfPeak,
@@ -143,9 +167,12 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
     int8,
     pytorch,
     flops: { ...flops, achievedFlopsPerSecond: achieved },
+    fractionOfFp32Peak: peak > 0 ? achieved / peak : null,
+    peaks: { fp32: peak, int8: int8Peak, servedPrecision: folder.precision, numpyFp32: numpy },
     matmulPeak: peaks,
+    matmulIntegerPeak: int8Peaks,
   };
-  return { summary, markdown: markdown(summary, peak) };
+  return { summary, markdown: markdown(summary, servedPeak) };
 }
 
 function markdown(s: {
@@ -159,6 +186,10 @@ function markdown(s: {
   ratioVsPytorch: number | null;
   ratioVsPytorchConcurrency1: number | null;
   fractionOfPeak: number | null;
+  fractionOfFp32Peak: number | null;
+  headlinePrecision: string;
+  servedPrecision: string;
+  peaks: { fp32: number; int8: number; numpyFp32: { flopsPerSecond: number; n: number; threads: number } | { reason: string } | null };
   flops: { flopsPerChar: number; tokensPerChar: number; attentionSource: string; achievedFlopsPerSecond: number };
 }, peak: number): string {
   const g = (x: number): string => `${(x / 1e9).toFixed(2)} GFLOP/s`;
@@ -169,15 +200,20 @@ function markdown(s: {
     '',
     '| run | chars/s | p50 ms | p99 ms |',
     '|---|---:|---:|---:|',
-    `| fp32, concurrency 1 | ${s.concurrency1.charsPerSecond} | ${s.concurrency1.latencyMs.p50} | ${s.concurrency1.latencyMs.p99} |`,
-    `| fp32, concurrency 8 | ${s.concurrency8.charsPerSecond} | ${s.concurrency8.latencyMs.p50} | ${s.concurrency8.latencyMs.p99} |`,
+    `| ${s.headlinePrecision}, concurrency 1 | ${s.concurrency1.charsPerSecond} | ${s.concurrency1.latencyMs.p50} | ${s.concurrency1.latencyMs.p99} |`,
+    `| ${s.headlinePrecision}, concurrency 8 | ${s.concurrency8.charsPerSecond} | ${s.concurrency8.latencyMs.p50} | ${s.concurrency8.latencyMs.p99} |`,
     ...s.sweep.slice(1).map((p) => `| pool ${p.poolSize} × intra-op ${p.intraOpThreads}, concurrency 8 | ${p.charsPerSecond} | ${p.latencyP50Ms} | ${p.latencyP99Ms} |`),
     s.int8['available'] ? `| int8, concurrency 8 | ${String(s.int8['charsPerSecond'])} | | |` : '| int8 | not available (no model.int8.onnx) | | |',
     '',
     `- vs PyTorch eager: ${s.ratioVsPytorch === null ? `n/a (${s.pytorch.charsPerSecond === null ? s.pytorch.reason : 'no result'})` : `${s.ratioVsPytorch.toFixed(2)}× at concurrency 8, ${(s.ratioVsPytorchConcurrency1 ?? 0).toFixed(2)}× at concurrency 1 (PyTorch ${Math.round(s.pytorch.charsPerSecond ?? 0)} chars/s, records in sequence)`}`,
-    s.int8['available'] ? `- int8 vs fp32: ${(s.int8['speedupVsFp32'] as number).toFixed(2)}× speed, span agreement ${((s.int8['spanAgreementWithFp32'] as number) * 100).toFixed(2)}%` : '- int8: not measured',
+    typeof s.int8['speedupVsFp32'] === 'number'
+      ? `- int8 vs fp32: ${s.int8['speedupVsFp32'].toFixed(2)}× speed, span agreement ${((s.int8['spanAgreementWithFp32'] as number) * 100).toFixed(2)}%`
+      : '- int8 vs fp32: not measured (the model folder ships no fp32 graph, model.onnx)',
     `- FLOPs/char ${(s.flops.flopsPerChar / 1e6).toFixed(2)} M (${s.flops.tokensPerChar.toFixed(3)} tokens/char; attention: ${s.flops.attentionSource})`,
-    `- achieved ${g(s.flops.achievedFlopsPerSecond)} vs measured MatMul peak ${g(peak)}: ${s.fractionOfPeak === null ? 'n/a' : `${(s.fractionOfPeak * 100).toFixed(1)}%`} of peak`,
+    `- peaks through onnxruntime (best of n 1024/2048, 1/all threads, before and after): fp32 MatMul ${g(s.peaks.fp32)}, int8 MatMulInteger ${g(s.peaks.int8)}` +
+      (s.peaks.numpyFp32 && 'flopsPerSecond' in s.peaks.numpyFp32 ? `; numpy fp32 cross-check ${g(s.peaks.numpyFp32.flopsPerSecond)}` : ''),
+    `- served (${s.servedPrecision}) achieves ${g(s.flops.achievedFlopsPerSecond)}: ${s.fractionOfPeak === null ? 'n/a' : `${(s.fractionOfPeak * 100).toFixed(1)}%`} of the ${s.servedPrecision} peak ${g(peak)}` +
+      `${s.servedPrecision === 'fp32' || s.fractionOfFp32Peak === null ? '' : ` (${(s.fractionOfFp32Peak * 100).toFixed(1)}% of the fp32 peak)`}`,
     '',
   ];
   return lines.join('\n');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { countWeightFlops } from '../../bench/src/onnx/flops.js';
 import { buildOnnxModel } from '../../bench/src/onnx/graph-builder.js';
-import { measureMatMulPeak } from '../../bench/src/onnx/matmul-peak.js';
+import { measureMatMulIntegerPeak, measureMatMulPeak } from '../../bench/src/onnx/matmul-peak.js';
 import { tempModel } from '../ner/engine-helpers.js';
 
 const model = tempModel({ seed: 1, hidden: 24, layers: 3 });
@@ -47,4 +47,27 @@ it('measures a positive MatMul throughput', async () => {
   const peak = await measureMatMulPeak(128, 1, 2);
   expect(peak.flopsPerSecond).toBeGreaterThan(1e8);
   expect(peak.n).toBe(128);
+});
+
+it('builds int8 graphs: MatMulInteger (uint8 × int8 → int32) computes the exact product, and its peak is measured', async () => {
+  const ort = await import('onnxruntime-node');
+  const bytes = buildOnnxModel({
+    name: 'mmi',
+    inputs: [{ name: 'a', type: 'uint8', shape: [2, 3] }, { name: 'b', type: 'int8', shape: [3, 2] }],
+    outputs: [{ name: 'c', type: 'int32', shape: [2, 2] }],
+    initializers: [],
+    nodes: [{ op: 'MatMulInteger', inputs: ['a', 'b'], outputs: ['c'] }],
+  });
+  const session = await ort.InferenceSession.create(bytes);
+  const a = Uint8Array.from([1, 2, 3, 200, 0, 255]);
+  const b = Int8Array.from([-1, 2, 3, -4, 127, -128]);
+  const out = await session.run({ a: new ort.Tensor('uint8', a, [2, 3]), b: new ort.Tensor('int8', b, [3, 2]) });
+  expect(Array.from(out['c']!.data as Int32Array)).toEqual([
+    1 * -1 + 2 * 3 + 3 * 127, 1 * 2 + 2 * -4 + 3 * -128,
+    200 * -1 + 0 * 3 + 255 * 127, 200 * 2 + 0 * -4 + 255 * -128,
+  ]);
+  await session.release();
+  const peak = await measureMatMulIntegerPeak(64, 1, 2);
+  expect(peak.flopsPerSecond).toBeGreaterThan(0);
+  expect(Number.isFinite(peak.flopsPerSecond)).toBe(true);
 });

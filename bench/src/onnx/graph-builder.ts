@@ -5,8 +5,8 @@ import { ProtoWriter } from './protobuf-writer.js';
  * Model{ir_version 1, producer_name 2, graph 7, opset_import 8}; Graph{node 1, name 2, initializer 5, input 11,
  * output 12}; Node{input 1, output 2, name 3, op_type 4, attribute 5}; Tensor{dims 1, data_type 2, name 8, raw_data 9}.
  */
-export type ElemType = 'float32' | 'int64';
-const ELEM_CODE: Record<ElemType, number> = { float32: 1, int64: 7 };
+export type ElemType = 'float32' | 'uint8' | 'int8' | 'int32' | 'int64';
+const ELEM_CODE: Record<ElemType, number> = { float32: 1, uint8: 2, int8: 3, int32: 6, int64: 7 };
 
 export interface ValueInfo {
   name: string;
