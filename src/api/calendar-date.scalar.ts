@@ -1,21 +1,11 @@
 /**
  * `CalendarDate`: a calendar day written `YYYY-MM-DD` that exists (`2018-02-28` yes, `2018-02-30` no).
  * Serialised and parsed as the same string; no time zone is involved.
- *
- * @example
- *   parseCalendarDate('2020-02-29')  // '2020-02-29'
- *   parseCalendarDate('2018-02-30')  // throws InvalidDateError (extensions.code INVALID_DATE)
+ * The rule is domain/'s `parseCalendarDate` (also used by record validation and the CLI).
  */
 import { GraphQLScalarType, Kind } from 'graphql';
-import { calendarDateProblem } from '../domain/index.js';
+import { parseCalendarDate } from '../domain/index.js';
 import { InvalidDateError } from '../errors/index.js';
-
-/** Returns the date unchanged when it is a real `YYYY-MM-DD` day, else throws `InvalidDateError`. */
-export function parseCalendarDate(value: unknown): string {
-  const problem = calendarDateProblem(value);
-  if (problem !== null) throw new InvalidDateError(String(value), problem);
-  return value as string;
-}
 
 export const CalendarDateScalar = new GraphQLScalarType<string, string>({
   name: 'CalendarDate',

@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { PERMISSIONS } from '../auth/index.js';
+import { validateText } from '../domain/index.js';
 import { CalendarDateScalar } from './calendar-date.scalar.js';
 import type { ApiContext } from './context.js';
 import { ExtractionPreviewNode } from './extraction.type.js';
-import { validateText } from './record.validation.js';
 
 @Resolver(() => ExtractionPreviewNode)
 export class ExtractionResolver {

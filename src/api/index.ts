@@ -12,7 +12,6 @@ export { installHttpErrorHandlers, requireJsonBody } from './http-errors.js';
 export { noSubscriptionOverHttp } from './http-only.rule.js';
 export { apolloQueryLimits, checkWsOperation, queryLimitRules } from './query-limits.js';
 export { Readiness } from './readiness.js';
-export { validateRecords } from './record.validation.js';
 export { RequestGate } from './request-gate.js';
 export { buildApiSchema } from './schema.js';
 export type { ApiServices } from './services.js';

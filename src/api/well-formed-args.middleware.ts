@@ -1,15 +1,15 @@
 /**
  * type-graphql global middleware: a top-level `ID` or `String` argument must be well-formed Unicode. A lone UTF-16
  * surrogate would reach Neo4j as U+FFFD, so two different ids (`P\uD800`, `P\uD801`) would name one patient.
- * (`submitRecords` checks its records itself, reporting every bad record at once; see `record.validation.ts`.)
+ * (`submitRecords` checks its records itself, reporting every bad record at once; see `domain/record-validation.ts`.)
  *
  * @example
  *   query { patient(id: "P\uD800") { id } }   // error BAD_USER_INPUT "patient(id): expected well-formed Unicode, got a lone surrogate"
  */
 import { getNamedType, type GraphQLField } from 'graphql';
 import type { MiddlewareFn } from 'type-graphql';
+import { isWellFormedUnicode } from '../domain/index.js';
 import { BadUserInputError } from '../errors/index.js';
-import { isWellFormedUnicode } from './text-checks.js';
 
 export const wellFormedArgs: MiddlewareFn = ({ args, info }, next) => {
   for (const [name, value] of Object.entries(args)) {

@@ -11,10 +11,9 @@ import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { validateRecords } from '../api/index.js';
 import { InvalidRecordsError } from '../errors/index.js';
 import type { LimitsConfig } from '../config/index.js';
-import { RECORD_KINDS, type ClinicalRecord, type RecordKind } from '../domain/index.js';
+import { RECORD_KINDS, validateRecords, type ClinicalRecord, type RecordKind } from '../domain/index.js';
 
 export interface Rejection {
   /** `file:line` */

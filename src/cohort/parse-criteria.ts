@@ -12,10 +12,11 @@
  *   // { kind: 'event', event: { type: 'SURGERY', text: '根治术', concept: null, assertion: ['PRESENT'],
  *   //                           subject: 'PATIENT', from: null, to: null } }
  */
-import { ASSERTIONS, ENTITY_TYPES, SUBJECTS, type Assertion, type EntityType, type Subject } from '../domain/index.js';
+import {
+  ASSERTIONS, ENTITY_TYPES, SUBJECTS, isValidCalendarDate, type Assertion, type EntityType, type Subject,
+} from '../domain/index.js';
 import { BadUserInputError, CohortTooComplexError, InvalidDateError } from '../errors/index.js';
 import { normaliseSearchText } from '../graph/index.js';
-import { isCalendarDate } from './calendar-date.js';
 import { DEFAULT_COHORT_LIMITS, MAX_WINDOW_DAYS, type CohortLimits } from './cohort.limits.js';
 import type { CohortNode, EventFilter } from './criteria.types.js';
 
@@ -157,7 +158,7 @@ function days(value: unknown, path: string): number {
 }
 
 function date(value: unknown, path: string): string {
-  if (isCalendarDate(value)) return value;
+  if (isValidCalendarDate(value)) return value;
   throw new InvalidDateError(String(value), `${path} must be an existing day`);
 }
 

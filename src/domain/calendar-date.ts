@@ -5,7 +5,10 @@
  * @example
  *   isValidCalendarDate('2020-02-29')  // true
  *   isValidCalendarDate('2018-02-30')  // false
+ *   parseCalendarDate('2018-02-30')    // throws InvalidDateError (code INVALID_DATE)
  */
+import { InvalidDateError } from '../errors/index.js';
+
 const PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/u;
 
 export function isValidCalendarDate(value: unknown): value is string {
@@ -22,4 +25,11 @@ export function calendarDateProblem(value: unknown): string | null {
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (day < 1 || day > days) return `month ${month} of ${year} has ${days} days`;
   return null;
+}
+
+/** Returns the date unchanged when it is a real `YYYY-MM-DD` day, else throws `InvalidDateError`. */
+export function parseCalendarDate(value: unknown): string {
+  const problem = calendarDateProblem(value);
+  if (problem !== null) throw new InvalidDateError(String(value), problem);
+  return value as string;
 }

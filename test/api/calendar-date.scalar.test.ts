@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCalendarDate } from '../../src/api/calendar-date.scalar.js';
+import { parseCalendarDate } from '../../src/domain/index.js';
 import { InvalidDateError } from '../../src/errors/index.js';
 
 describe('parseCalendarDate', () => {

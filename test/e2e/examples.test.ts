@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { validateRecords } from '../../src/api/record.validation.js';
+import { validateRecords } from '../../src/domain/index.js';
 import { buildApiSchema } from '../../src/api/schema.js';
 import { createApiPubSub } from '../../src/api/topics.js';
 import type { ClinicalRecord } from '../../src/domain/record.js';

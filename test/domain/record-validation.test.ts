@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateRecords, validateText } from '../../src/api/record.validation.js';
-import type { ClinicalRecord } from '../../src/domain/record.js';
+import { validateRecords, validateText, type ClinicalRecord } from '../../src/domain/index.js';
 import { InvalidRecordsError } from '../../src/errors/index.js';
 
 const limits = { maxRecordChars: 10, maxRecordsPerCall: 3, maxCharsPerCall: 25 };

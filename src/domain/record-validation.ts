@@ -2,7 +2,8 @@
  * Checks a `submitRecords` call against the configured limits before anything is stored, and reports every problem
  * of every record at once (`InvalidRecordsError`, `extensions.problems`: index, field, code, message). Messages name
  * positions and limits, never a record's text or ids. A rejected call changes nothing.
- * (Date validity is enforced earlier, by the `CalendarDate` scalar; it is re-checked here for callers outside GraphQL.)
+ * The API (`submitRecords`, `extract`) and the CLI (`ingest`) both call it, so the rules live here, below both.
+ * (Date validity is enforced earlier in GraphQL, by the `CalendarDate` scalar; it is checked here for every caller.)
  *
  * Order: the call's size (TOO_MANY_RECORDS), then every record's problems, then the call's character budget
  * (TOO_MANY_CHARS, `MAX_CHARS_PER_CALL`).
@@ -13,20 +14,26 @@
  *   //   [{ index: 0, field: 'text', code: 'EMPTY_TEXT', ... }, { index: 1, field: 'recordId', code: 'DUPLICATE_RECORD_ID', ... },
  *   //    { index: 1, field: 'recordedAt', code: 'INVALID_DATE', ... }]
  */
-import type { LimitsConfig } from '../config/index.js';
-import { RECORD_KINDS, type ClinicalRecord } from '../domain/index.js';
 import {
   BadUserInputError, EmptyTextError, InvalidRecordsError, type RecordProblem, isOncoError, TextTooLongError,
   TooManyCharsError, TooManyRecordsError,
 } from '../errors/index.js';
-import { parseCalendarDate } from './calendar-date.scalar.js';
+import { parseCalendarDate } from './calendar-date.js';
+import { RECORD_KINDS, type ClinicalRecord } from './record.js';
 import { countCodePoints, hasControlCharacter, hasVisibleCharacter, isWellFormedUnicode } from './text-checks.js';
+
+/** The limits a call is checked against (`LimitsConfig` in config/ has them). */
+export interface RecordLimits {
+  readonly maxRecordsPerCall: number;
+  readonly maxRecordChars: number;
+  readonly maxCharsPerCall: number;
+}
 
 export const MAX_ID_LENGTH = 200;
 
 type Problem = Pick<RecordProblem, 'code' | 'message'>;
 
-export function validateRecords(records: readonly ClinicalRecord[], limits: LimitsConfig): void {
+export function validateRecords(records: readonly ClinicalRecord[], limits: RecordLimits): void {
   if (records.length === 0 || records.length > limits.maxRecordsPerCall) {
     throw new TooManyRecordsError(records.length, limits.maxRecordsPerCall);
   }
