@@ -2,9 +2,11 @@
  * Record pipeline benchmark section: what the stages after NER cost. In one run, on the same CCKS records and the
  * served model: NER alone (`engine.extract`) and the whole pipeline (`pipeline.run`: ner → rules → assertion →
  * normalise → time), alternated twice so drift in machine load hits both; plus each stage's own cost per record,
- * measured by running it alone on documents the NER stage already filled.
+ * measured by running it alone on documents the NER stage already filled; and the whole path into the graph
+ * (pipeline.e2e.ts: records/s per NER pool size, with and without group commit).
  *
- * Flags (or env): --model DIR (MODEL_DIR), --ner-data FILE (BENCH_NER_DATA), --ner-records N (BENCH_NER_RECORDS, 24).
+ * Flags (or env): --model DIR (MODEL_DIR), --ner-data FILE (BENCH_NER_DATA), --ner-records N (BENCH_NER_RECORDS, 24),
+ * --e2e-records N (96; 0 skips the end-to-end part).
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -13,6 +15,7 @@ import { readCcksRecords } from '../../src/ner/evaluation/ccks-reader.js';
 import { createNerEngine, type NerEngine } from '../../src/ner/index.js';
 import { describePipeline, openConceptIndex, openRecordPipeline, recordStages, type RecordDocument } from '../../src/pipeline/index.js';
 import { countChars } from './ner/throughput.js';
+import { endToEnd, type EndToEndPoint } from './pipeline.e2e.js';
 import { option, type BenchContext, type BenchSection, type SectionResult } from './section.js';
 
 const RECORDED_AT = '2020-01-01';
@@ -75,6 +78,8 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
     const nerBest = Math.max(...ner);
     const wholeBest = Math.max(...whole);
     const perStageMs = await stageCosts(engine, texts, 1);
+    const e2eRecords = Number(option(ctx, 'e2e-records', '', '96'));
+    const endToEndPoints: EndToEndPoint[] = e2eRecords > 0 ? await endToEnd(ctx, texts, modelDir, e2eRecords) : [];
     const summary = {
       model: path.relative(ctx.repoRoot, modelDir),
       pipeline: describePipeline(pipeline),
@@ -84,6 +89,7 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
       pipelineVsNer: wholeBest / nerBest,
       rounds: { ner, pipeline: whole },
       perStageMsPerRecord: perStageMs,
+      endToEnd: endToEndPoints,
     };
     const md = [
       '## Record pipeline',
@@ -99,6 +105,14 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
       `- pipeline / NER: ${(summary.pipelineVsNer * 100).toFixed(1)}% of NER-alone throughput`,
       `- stages after NER, ms per record (alone, one pass, concept cache cold): ${Object.entries(perStageMs).map(([k, v]) => `${k} ${v}`).join(', ')}`,
       '',
+      ...(endToEndPoints.length === 0 ? [] : [
+        `End to end (submit → pipeline → graph, JobService over a throw-away Neo4j, ${e2eRecords} records, one patient each):`,
+        '',
+        '| NER pool size | records per transaction | records/s |',
+        '|---:|---:|---:|',
+        ...endToEndPoints.map((p) => `| ${p.nerPoolSize} | ${p.recordsPerTransaction} | ${p.recordsPerSecond} |`),
+        '',
+      ]),
     ].join('\n');
     return { summary, markdown: md };
   } finally {
