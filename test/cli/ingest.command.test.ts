@@ -105,6 +105,36 @@ describe('oncotimeline ingest', () => {
     expect(stored).toMatchObject({ status: 'DONE', text: '复查。', kind: 'ADMISSION' });
   }, 120_000);
 
+  it('--bulk (256 records per graph transaction, 50 ms linger) stores every record once, each patient in date order', async () => {
+    const patients = [uniqueId('p'), uniqueId('p'), uniqueId('p'), uniqueId('p')];
+    const days = ['2019-03-01', '2019-01-01', '2019-02-01'];
+    const records = patients.flatMap((p) => days.map((day) => ({
+      patientId: p, recordId: `${p}-${day}`, kind: 'PROGRESS', recordedAt: day, text: `${day}行直肠癌根治术。`,
+    })));
+    const file = path.join(dir, 'bulk.jsonl');
+    writeFileSync(file, records.map(line).join('\n'));
+    vi.stubEnv('NEO4J_URI', testNeo4jUri());
+    vi.stubEnv('NER_POOL_SIZE', '1');
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(await run([file, '--bulk', '--model', model.dir])).toBe(0);
+      expect(out.mock.calls.map((c) => String(c[0])).join('')).toMatch(/^ingested 12 records: 12 stored, 0 failed, 0 rejected/);
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+      vi.unstubAllEnvs();
+    }
+    const driver = await testDriver();
+    const views = await new ReadRepository(driver).recordsByIds(records.map((r) => r.recordId));
+    await driver.close();
+    expect(views.every((v) => v?.status === 'DONE')).toBe(true);
+    for (const p of patients) {
+      const mine = views.filter((v) => v!.patientId === p).sort((a, b) => a!.processedAt!.localeCompare(b!.processedAt!));
+      expect(mine.map((v) => v!.recordedAt)).toEqual(['2019-01-01', '2019-02-01', '2019-03-01']);
+    }
+  }, 120_000);
+
   it('usage errors exit 2', async () => {
     const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
