@@ -2,8 +2,8 @@
  * One HTTP server for the platform: express 5 + Apollo Server 5 on `POST /graphql`, graphql-ws on the same path
  * (WebSocket upgrade), `GET /healthz` (liveness) and `GET /readyz` (Neo4j and the model answer).
  *
- * Every document passes the query limits (`api/query-limits.ts`) over both transports; bodies are capped
- * (`bodyLimitBytes`) and every HTTP-level failure is a JSON GraphQL error (`api/http-errors.ts`), never an HTML page.
+ * Every document passes the query limits (`api/server/query-limits.ts`) over both transports; bodies are capped
+ * (`bodyLimitBytes`) and every HTTP-level failure is a JSON GraphQL error (`api/server/http-errors.ts`), never an HTML page.
  *
  * Access control (src/auth): with API keys configured, HTTP needs `Authorization: Bearer <key>` (else 401
  * `UNAUTHENTICATED`) and a WebSocket needs `{ authorization: 'Bearer <key>' }` in `connection_init` (else close 4401);

@@ -10,10 +10,10 @@ import DataLoader from 'dataloader';
 import type {
   ConceptView, EntityView, PatientView, RecordView, TermView, TimelineEvent, TimelineQuery, TimexView,
 } from '../graph/index.js';
-import { auditedReads, PatientAccess } from './audit-log.js';
+import { auditedReads, PatientAccess } from './server/audit-log.js';
 import { OPEN_PRINCIPAL, type Principal } from '../auth/index.js';
 import type { CoalescingPubSub } from './coalescing-pubsub.js';
-import { ResultBudget } from './result-budget.js';
+import { ResultBudget } from './server/result-budget.js';
 import type { ApiServices, ReadsPort } from './services.js';
 
 export interface Loaders {
@@ -41,7 +41,7 @@ export interface ApiContext {
   budget: ResultBudget;
   /** Who is calling (src/auth); `OPEN_PRINCIPAL` (admin) when no API key is configured. */
   principal: Principal;
-  /** The patients this operation has read, for the audit log (src/api/audit-log.ts). */
+  /** The patients this operation has read, for the audit log (src/api/server/audit-log.ts). */
   access: PatientAccess;
 }
 

@@ -5,16 +5,16 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
-import { authChecker } from './auth-checker.js';
-import { EntityResolver } from './entity.resolver.js';
-import { ExtractionResolver } from './extraction.resolver.js';
-import { JobResolver } from './job.resolver.js';
-import { PatientResolver, PatientTimelineUpdateResolver } from './patient.resolver.js';
-import { RecordResolver } from './record.resolver.js';
-import { TimelineEventResolver } from './timeline-event.resolver.js';
+import { authChecker } from './server/auth-checker.js';
+import { EntityResolver } from './entities/entity.resolver.js';
+import { ExtractionResolver } from './extraction/extraction.resolver.js';
+import { JobResolver } from './jobs/job.resolver.js';
+import { PatientResolver, PatientTimelineUpdateResolver } from './patients/patient.resolver.js';
+import { RecordResolver } from './patients/record.resolver.js';
+import { TimelineEventResolver } from './patients/timeline-event.resolver.js';
 import { CohortResolver } from './cohort/cohort.resolver.js';
 import { createApiPubSub } from './topics.js';
-import { wellFormedArgs } from './well-formed-args.middleware.js';
+import { wellFormedArgs } from './server/well-formed-args.middleware.js';
 
 export function buildApiSchema(pubSub: PubSub): Promise<GraphQLSchema> {
   return buildSchema({

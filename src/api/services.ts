@@ -10,7 +10,7 @@ import type {
   TimexView,
 } from '../graph/index.js';
 import type { JobListArgs, JobPage, JobServiceEvents, JobView } from '../jobs/index.js';
-import type { ExtractionPreviewNode } from './extraction.type.js';
+import type { ExtractionPreviewNode } from './extraction/extraction.type.js';
 
 export interface JobsPort {
   submit(records: readonly ClinicalRecord[]): Promise<JobView>;

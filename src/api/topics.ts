@@ -7,7 +7,7 @@
  */
 import { CoalescingPubSub } from './coalescing-pubsub.js';
 import { FINAL_JOB_STATUSES, type JobStatus } from '../jobs/index.js';
-import type { JobProgressNode } from './job.type.js';
+import type { JobProgressNode } from './jobs/job.type.js';
 import type { ProgressSource } from './services.js';
 
 export const TOPICS = {

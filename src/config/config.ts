@@ -64,7 +64,7 @@ export interface LimitsConfig {
   readonly maxCharsPerCall: number;
 }
 
-/** Limits on one GraphQL operation, checked before it runs (src/api/query-limits.ts) or while it runs (result items). */
+/** Limits on one GraphQL operation, checked before it runs (src/api/server/query-limits.ts) or while it runs (result items). */
 export interface QueryLimitsConfig {
   readonly maxDepth: number;
   readonly maxAliases: number;

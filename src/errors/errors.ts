@@ -1,7 +1,7 @@
 /**
  * The errors the platform raises on purpose, in one module: `OncoError` (a literal `code`, client-safe `details`,
  * and the `extensions` GraphQL reports), its subclasses, and `ErrorCode`, the union of their codes. The API turns
- * them into GraphQL error codes (`api/error-mask.ts`); the NER engine and the concept index add their own subclasses
+ * them into GraphQL error codes (`api/server/error-mask.ts`); the NER engine and the concept index add their own subclasses
  * (`ner/errors.ts`, `normalise/errors.ts`).
  */
 
@@ -165,7 +165,7 @@ export class PayloadTooLargeError extends OncoError<'PAYLOAD_TOO_LARGE'> {
   }
 }
 
-/** Which GraphQL document limit a request broke (see `src/api/query-limits.ts`). */
+/** Which GraphQL document limit a request broke (see `src/api/server/query-limits.ts`). */
 export type QueryLimitCode = 'QUERY_TOO_DEEP' | 'QUERY_TOO_COSTLY' | 'TOO_MANY_ALIASES' | 'TOO_MANY_DIRECTIVES' | 'TOO_MANY_TOKENS';
 
 /**

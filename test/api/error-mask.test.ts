@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { maskError } from '../../src/api/error-mask.js';
+import { maskError } from '../../src/api/server/error-mask.js';
 import { InvalidDateError } from '../../src/errors/index.js';
 
 describe('maskError', () => {

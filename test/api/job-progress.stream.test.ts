@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { followJob } from '../../src/api/job-progress.stream.js';
+import { followJob } from '../../src/api/jobs/job-progress.stream.js';
 import { createApiPubSub, TOPICS } from '../../src/api/topics.js';
 import type { JobStatus, JobView } from '../../src/jobs/job.types.js';
 

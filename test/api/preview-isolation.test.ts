@@ -8,7 +8,7 @@
  * Real engine (onnxruntime workers, test model) and the test Neo4j.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPreviewService } from '../../src/api/extraction-preview.service.js';
+import { createPreviewService } from '../../src/api/extraction/extraction-preview.service.js';
 import type { GraphDriver } from '../../src/graph/driver.js';
 import { createNerEngine, type NerEngine } from '../../src/ner/index.js';
 import { e2eModelDir, exampleRecords } from '../e2e/helpers/e2e-fixtures.js';

@@ -9,7 +9,7 @@ import { parse, separateOperations, print, validate } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { queryLimitRules } from '../../src/api/query-limits.js';
+import { queryLimitRules } from '../../src/api/server/query-limits.js';
 import { buildApiSchema } from '../../src/api/schema.js';
 import { createApiPubSub } from '../../src/api/topics.js';
 import { DEFAULT_QUERY_LIMITS } from '../../src/server.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Readiness } from '../../src/api/readiness.js';
+import { Readiness } from '../../src/api/server/readiness.js';
 
 const up = async (): Promise<void> => {};
 const down = async (): Promise<void> => {

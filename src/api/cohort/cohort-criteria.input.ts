@@ -9,8 +9,8 @@
  */
 import { Field, InputType, Int } from 'type-graphql';
 import type { Assertion, EntityType, Subject } from '../../domain/index.js';
-import { CalendarDateScalar } from '../calendar-date.scalar.js';
-import { AssertionEnum, EntityTypeEnum, SubjectEnum } from '../enums.js';
+import { CalendarDateScalar } from '../shared/calendar-date.scalar.js';
+import { AssertionEnum, EntityTypeEnum, SubjectEnum } from '../shared/enums.js';
 
 @InputType('EventCriterion', {
   description: 'A patient matches when ONE of their mentions matches every field given (at least one of type, text, concept).',

@@ -12,7 +12,7 @@ import { PERMISSIONS } from '../../auth/index.js';
 import { DEFAULT_COHORT_LIMITS } from '../../cohort/index.js';
 import type { PatientView } from '../../graph/index.js';
 import type { ApiContext } from '../context.js';
-import { MAX_PAGE_SIZE } from '../pagination.args.js';
+import { MAX_PAGE_SIZE } from '../shared/pagination.args.js';
 import { CohortCriteriaInput } from './cohort-criteria.input.js';
 import { CohortResultNode, PatientConnectionNode } from './cohort.type.js';
 

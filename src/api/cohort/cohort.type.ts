@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { PageInfoNode } from '../page-info.type.js';
-import { PatientNode } from '../patient.type.js';
+import { PageInfoNode } from '../shared/page-info.type.js';
+import { PatientNode } from '../patients/patient.type.js';
 
 @ObjectType('PatientConnection', { description: 'A page of patients in id order.' })
 export class PatientConnectionNode {

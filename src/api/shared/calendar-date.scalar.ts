@@ -4,8 +4,8 @@
  * The rule is domain/'s `parseCalendarDate` (also used by record validation and the CLI).
  */
 import { GraphQLScalarType, Kind } from 'graphql';
-import { parseCalendarDate } from '../domain/index.js';
-import { InvalidDateError } from '../errors/index.js';
+import { parseCalendarDate } from '../../domain/index.js';
+import { InvalidDateError } from '../../errors/index.js';
 
 export const CalendarDateScalar = new GraphQLScalarType<string, string>({
   name: 'CalendarDate',

@@ -8,8 +8,8 @@
  */
 import { getNamedType, type GraphQLField } from 'graphql';
 import type { MiddlewareFn } from 'type-graphql';
-import { isWellFormedUnicode } from '../domain/index.js';
-import { BadUserInputError } from '../errors/index.js';
+import { isWellFormedUnicode } from '../../domain/index.js';
+import { BadUserInputError } from '../../errors/index.js';
 
 export const wellFormedArgs: MiddlewareFn = ({ args, info }, next) => {
   for (const [name, value] of Object.entries(args)) {

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
-import type { RecordKind } from '../domain/index.js';
-import { CalendarDateScalar } from './calendar-date.scalar.js';
-import { RecordKindEnum } from './enums.js';
+import type { RecordKind } from '../../domain/index.js';
+import { CalendarDateScalar } from '../shared/calendar-date.scalar.js';
+import { RecordKindEnum } from '../shared/enums.js';
 
 /**
  * Every rule (ids, text, limits from configuration) is checked by `validateRecords`, not by class-validator, so one

@@ -9,9 +9,9 @@
  * own identifiers; record text, entity text and query arguments never appear.
  */
 import { getOperationAST, Kind, type DocumentNode } from 'graphql';
-import type { ReadsPort } from './services.js';
-import type { Principal } from '../auth/index.js';
-import type { Log } from '../log/index.js';
+import type { ReadsPort } from '../services.js';
+import type { Principal } from '../../auth/index.js';
+import type { Log } from '../../log/index.js';
 
 /** The patients one operation has read (or submitted records for) so far. */
 export class PatientAccess {

@@ -6,9 +6,9 @@ import { registerEnumType } from 'type-graphql';
 import {
   ASSERTIONS, CONCEPT_SYSTEMS, ENTITY_TYPES, SUBJECTS, type Assertion, type ConceptSystem, type EntityType,
   type Subject, RECORD_KINDS, type RecordKind, type TimePrecision, type TimexKind, type UnresolvedReason,
-} from '../domain/index.js';
-import type { RecordStatus } from '../graph/index.js';
-import { JOB_STATUSES, type JobStatus } from '../jobs/index.js';
+} from '../../domain/index.js';
+import type { RecordStatus } from '../../graph/index.js';
+import { JOB_STATUSES, type JobStatus } from '../../jobs/index.js';
 
 export type JobStatusValue = JobStatus;
 

@@ -1,11 +1,11 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { PERMISSIONS } from '../auth/index.js';
-import { NotFoundError } from '../errors/index.js';
-import type { ApiContext } from './context.js';
-import { EntityNode } from './entity.type.js';
+import { PERMISSIONS } from '../../auth/index.js';
+import { NotFoundError } from '../../errors/index.js';
+import type { ApiContext } from '../context.js';
+import { EntityNode } from '../entities/entity.type.js';
 import { PatientNode } from './patient.type.js';
 import { RecordNode } from './record.type.js';
-import { TimexNode } from './timex.type.js';
+import { TimexNode } from '../shared/timex.type.js';
 
 /** A record that a stored entity or event points at; its absence means the graph is inconsistent. */
 export async function loadRecord(ctx: ApiContext, recordId: string): Promise<RecordNode> {

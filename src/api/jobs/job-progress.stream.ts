@@ -5,10 +5,10 @@
  * states that are not later than the last one sent (see `isLaterJobState`) are skipped, so the client sees a
  * monotonic sequence even though the snapshot and the live events race.
  */
-import type { CoalescingPubSub } from './coalescing-pubsub.js';
+import type { CoalescingPubSub } from '../coalescing-pubsub.js';
 import type { JobProgressNode } from './job.type.js';
-import type { JobsPort } from './services.js';
-import { isFinalJob, isLaterJobState, TOPICS } from './topics.js';
+import type { JobsPort } from '../services.js';
+import { isFinalJob, isLaterJobState, TOPICS } from '../topics.js';
 
 /** `null` when the job does not exist. */
 export async function followJob(

@@ -11,9 +11,9 @@
  * @example
  *   await createPreviewService(pipeline).preview('患者无发热', '2020-01-02')   // entities: [{ text: '发热', assertion: 'ABSENT', ... }]
  */
-import { previewExtraction, type RecordPipeline } from '../pipeline/index.js';
+import { previewExtraction, type RecordPipeline } from '../../pipeline/index.js';
 import type { ExtractionPreviewNode } from './extraction.type.js';
-import type { PreviewPort } from './services.js';
+import type { PreviewPort } from '../services.js';
 
 export interface PreviewServiceOptions {
   /** Previews running at once; default 1. */

@@ -7,7 +7,7 @@
  *   // 400, extensions.code BAD_REQUEST: "subscriptions are served over WebSocket (graphql-ws) at /graphql, not over HTTP"
  */
 import { GraphQLError, type ValidationRule } from 'graphql';
-import { BadRequestError } from '../errors/index.js';
+import { BadRequestError } from '../../errors/index.js';
 
 export const noSubscriptionOverHttp: ValidationRule = (context) => ({
   OperationDefinition(node) {

@@ -12,8 +12,8 @@
  *   // { message: "Job 'j1' not found", extensions: { code: 'NOT_FOUND', entity: 'Job', id: 'j1' } }
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { isOncoError, type OncoError } from '../errors/index.js';
-import type { Log } from '../log/index.js';
+import { isOncoError, type OncoError } from '../../errors/index.js';
+import type { Log } from '../../log/index.js';
 import { argumentProblems, describeArgumentProblems, findArgumentValidationError } from './argument-problems.js';
 import { tokenLimitDetails } from './query-limits.js';
 import { pathDetails, redactValues } from './redact-values.js';

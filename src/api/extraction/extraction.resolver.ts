@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import { PERMISSIONS } from '../auth/index.js';
-import { validateText } from '../domain/index.js';
-import { CalendarDateScalar } from './calendar-date.scalar.js';
-import type { ApiContext } from './context.js';
+import { PERMISSIONS } from '../../auth/index.js';
+import { validateText } from '../../domain/index.js';
+import { CalendarDateScalar } from '../shared/calendar-date.scalar.js';
+import type { ApiContext } from '../context.js';
 import { ExtractionPreviewNode } from './extraction.type.js';
 
 @Resolver(() => ExtractionPreviewNode)

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { JobStatusEnum, type JobStatusValue } from './enums.js';
-import { PageInfoNode } from './page-info.type.js';
+import { JobStatusEnum, type JobStatusValue } from '../shared/enums.js';
+import { PageInfoNode } from '../shared/page-info.type.js';
 
 @ObjectType('RecordError', { description: 'Why one record of a job failed. Never contains record text.' })
 export class RecordErrorNode {

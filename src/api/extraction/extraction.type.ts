@@ -1,9 +1,9 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import type { Assertion, EntityType, Subject } from '../domain/index.js';
-import { ConceptNode } from './entity.type.js';
-import { AssertionEnum, EntityTypeEnum, SubjectEnum } from './enums.js';
-import { EventTimeNode } from './time-interval.type.js';
-import { TimexNode } from './timex.type.js';
+import type { Assertion, EntityType, Subject } from '../../domain/index.js';
+import { ConceptNode } from '../entities/entity.type.js';
+import { AssertionEnum, EntityTypeEnum, SubjectEnum } from '../shared/enums.js';
+import { EventTimeNode } from '../shared/time-interval.type.js';
+import { TimexNode } from '../shared/timex.type.js';
 
 @ObjectType('ExtractedEntity', { description: 'An entity found by `extract` (not stored).' })
 export class ExtractedEntityNode {

@@ -1,9 +1,9 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { EntityNode } from './entity.type.js';
+import { EntityNode } from '../entities/entity.type.js';
 import { RecordNode } from './record.type.js';
-import { CalendarDateScalar } from './calendar-date.scalar.js';
-import { EventTimeNode } from './time-interval.type.js';
-import { TimexNode } from './timex.type.js';
+import { CalendarDateScalar } from '../shared/calendar-date.scalar.js';
+import { EventTimeNode } from '../shared/time-interval.type.js';
+import { TimexNode } from '../shared/timex.type.js';
 
 /** A patient; `records` and `timeline` are field resolvers (patient.resolver.ts). */
 @ObjectType('Patient', { description: 'A patient and everything stored about them.' })

@@ -1,8 +1,8 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import type { Assertion, ConceptCode, ConceptSystem, EntityType, Subject } from '../domain/index.js';
-import { AssertionEnum, ConceptSystemEnum, EntityTypeEnum, SubjectEnum } from './enums.js';
-import { PageInfoNode } from './page-info.type.js';
-import { EventTimeNode } from './time-interval.type.js';
+import type { Assertion, ConceptCode, ConceptSystem, EntityType, Subject } from '../../domain/index.js';
+import { AssertionEnum, ConceptSystemEnum, EntityTypeEnum, SubjectEnum } from '../shared/enums.js';
+import { PageInfoNode } from '../shared/page-info.type.js';
+import { EventTimeNode } from '../shared/time-interval.type.js';
 
 /** A stored entity mention (graph `EntityView`); `record`, `timex` and `concept` come through per-request loaders. */
 @ObjectType('Entity', { description: 'An entity mention in a stored record.' })

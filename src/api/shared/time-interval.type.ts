@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import type { TimePrecision } from '../domain/index.js';
+import type { TimePrecision } from '../../domain/index.js';
 import { CalendarDateScalar } from './calendar-date.scalar.js';
 import { TimePrecisionEnum } from './enums.js';
 

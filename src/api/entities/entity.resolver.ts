@@ -1,13 +1,13 @@
 import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { PERMISSIONS } from '../auth/index.js';
-import type { EntityType } from '../domain/index.js';
-import type { ApiContext } from './context.js';
+import { PERMISSIONS } from '../../auth/index.js';
+import type { EntityType } from '../../domain/index.js';
+import type { ApiContext } from '../context.js';
 import { ConceptNode, EntityConnectionNode, EntityNode, TermNode } from './entity.type.js';
-import { EntityTypeEnum } from './enums.js';
-import { PageArgs } from './pagination.args.js';
-import { RecordNode } from './record.type.js';
-import { loadRecord } from './record.resolver.js';
-import { TimexNode } from './timex.type.js';
+import { EntityTypeEnum } from '../shared/enums.js';
+import { PageArgs } from '../shared/pagination.args.js';
+import { RecordNode } from '../patients/record.type.js';
+import { loadRecord } from '../patients/record.resolver.js';
+import { TimexNode } from '../shared/timex.type.js';
 
 @ArgsType()
 class EntitiesArgs extends PageArgs {

@@ -1,12 +1,12 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { TimelineEvent } from '../graph/index.js';
-import type { ApiContext } from './context.js';
-import { EntityNode } from './entity.type.js';
+import type { TimelineEvent } from '../../graph/index.js';
+import type { ApiContext } from '../context.js';
+import { EntityNode } from '../entities/entity.type.js';
 import { SourceSpanNode, TimelineEventNode } from './patient.type.js';
 import { RecordNode } from './record.type.js';
 import { loadRecord } from './record.resolver.js';
-import { EventTimeNode } from './time-interval.type.js';
-import { TimexNode } from './timex.type.js';
+import { EventTimeNode } from '../shared/time-interval.type.js';
+import { TimexNode } from '../shared/timex.type.js';
 
 /** Timeline rows carry the entity and its time; record and timex come through the request's loaders (one batch each). */
 @Resolver(() => TimelineEventNode)

@@ -1,14 +1,14 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { PERMISSIONS } from '../auth/index.js';
-import { NotFoundError } from '../errors/index.js';
-import type { ApiContext } from './context.js';
-import { JobStatusEnum, type JobStatusValue } from './enums.js';
+import { PERMISSIONS } from '../../auth/index.js';
+import { NotFoundError } from '../../errors/index.js';
+import type { ApiContext } from '../context.js';
+import { JobStatusEnum, type JobStatusValue } from '../shared/enums.js';
 import { JobConnectionNode, JobNode, JobProgressNode } from './job.type.js';
-import { PageArgs } from './pagination.args.js';
+import { PageArgs } from '../shared/pagination.args.js';
 import { RecordInput } from './record.input.js';
 import { submitRecords } from './submission.service.js';
 import { followJob } from './job-progress.stream.js';
-import { TOPICS } from './topics.js';
+import { TOPICS } from '../topics.js';
 
 @ArgsType()
 class JobsArgs extends PageArgs {

@@ -24,8 +24,8 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
-import type { QueryLimitsConfig } from '../config/index.js';
-import { QueryLimitError, type QueryLimitCode } from '../errors/index.js';
+import type { QueryLimitsConfig } from '../../config/index.js';
+import { QueryLimitError, type QueryLimitCode } from '../../errors/index.js';
 
 export interface ApolloQueryLimits {
   plugins: ApolloServerPlugin[];

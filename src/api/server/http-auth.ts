@@ -10,8 +10,8 @@
  */
 import type { RequestHandler, Response } from 'express';
 import { sendError } from './http-errors.js';
-import { UnauthenticatedError } from '../errors/index.js';
-import { authenticate, type ApiKeyEntry, OPEN_PRINCIPAL, type Principal } from '../auth/index.js';
+import { UnauthenticatedError } from '../../errors/index.js';
+import { authenticate, type ApiKeyEntry, OPEN_PRINCIPAL, type Principal } from '../../auth/index.js';
 
 export function requireApiKey(keys: readonly ApiKeyEntry[]): RequestHandler {
   return (req, res, next) => {

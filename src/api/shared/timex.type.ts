@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import type { TimexKind, UnresolvedReason } from '../domain/index.js';
+import type { TimexKind, UnresolvedReason } from '../../domain/index.js';
 import { AnchorSourceEnum, TimexKindEnum, UnresolvedReasonEnum } from './enums.js';
 import { TimeIntervalNode } from './time-interval.type.js';
 

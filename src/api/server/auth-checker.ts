@@ -9,9 +9,9 @@
  *   // → errors[0].extensions: { code: 'FORBIDDEN', role: 'researcher', field: 'RecordNode.text', needs: ['readText'] }
  */
 import type { AuthChecker } from 'type-graphql';
-import type { ApiContext } from './context.js';
-import { ForbiddenError, UnauthenticatedError } from '../errors/index.js';
-import { can } from '../auth/index.js';
+import type { ApiContext } from '../context.js';
+import { ForbiddenError, UnauthenticatedError } from '../../errors/index.js';
+import { can } from '../../auth/index.js';
 
 export const authChecker: AuthChecker<ApiContext> = ({ context, info }, permissions) => {
   const principal = context.principal;

@@ -1,9 +1,9 @@
 import { Authorized, Field, ID, Int, ObjectType } from 'type-graphql';
-import { PERMISSIONS } from '../auth/index.js';
-import type { RecordKind } from '../domain/index.js';
-import type { RecordStatus } from '../graph/index.js';
-import { CalendarDateScalar } from './calendar-date.scalar.js';
-import { RecordKindEnum, RecordStatusEnum } from './enums.js';
+import { PERMISSIONS } from '../../auth/index.js';
+import type { RecordKind } from '../../domain/index.js';
+import type { RecordStatus } from '../../graph/index.js';
+import { CalendarDateScalar } from '../shared/calendar-date.scalar.js';
+import { RecordKindEnum, RecordStatusEnum } from '../shared/enums.js';
 
 /** A stored record (graph `RecordView`). `patient`, `entities` and `timexes` are field resolvers (record.resolver.ts). */
 @ObjectType('Record', { description: 'A stored clinical record.' })

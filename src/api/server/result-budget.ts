@@ -8,7 +8,7 @@
  *   budget.take('records', rows)    // rows, counted
  *   budget.take('timeline', more)   // throws ResultTooLargeError once 20,000 items were handed out
  */
-import { ResultTooLargeError } from '../errors/index.js';
+import { ResultTooLargeError } from '../../errors/index.js';
 
 export const DEFAULT_MAX_RESULT_ITEMS = 20_000;
 

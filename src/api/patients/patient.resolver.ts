@@ -1,14 +1,14 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { PERMISSIONS } from '../auth/index.js';
-import type { Assertion, EntityType, Subject } from '../domain/index.js';
-import { BadUserInputError } from '../errors/index.js';
-import { CalendarDateScalar } from './calendar-date.scalar.js';
-import type { ApiContext } from './context.js';
-import { AssertionEnum, EntityTypeEnum, SubjectEnum } from './enums.js';
+import { PERMISSIONS } from '../../auth/index.js';
+import type { Assertion, EntityType, Subject } from '../../domain/index.js';
+import { BadUserInputError } from '../../errors/index.js';
+import { CalendarDateScalar } from '../shared/calendar-date.scalar.js';
+import type { ApiContext } from '../context.js';
+import { AssertionEnum, EntityTypeEnum, SubjectEnum } from '../shared/enums.js';
 import { PatientNode, PatientTimelineUpdateNode, TimelineEventNode } from './patient.type.js';
 import { RecordNode } from './record.type.js';
-import type { TimelineEvent } from '../graph/index.js';
-import { TOPICS, type TimelineUpdatedPayload } from './topics.js';
+import type { TimelineEvent } from '../../graph/index.js';
+import { TOPICS, type TimelineUpdatedPayload } from '../topics.js';
 
 @ArgsType()
 class TimelineArgs {

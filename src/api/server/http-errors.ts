@@ -10,7 +10,7 @@
  *   // POST /graphql '{"query":"…",}' → 400 {"errors":[{"message":"malformed JSON body …","extensions":{"code":"BAD_REQUEST"}}]}
  */
 import type { Express, NextFunction, Request, RequestHandler, Response } from 'express';
-import type { Log } from '../log/index.js';
+import type { Log } from '../../log/index.js';
 
 
 export function sendError(res: Response, status: number, code: string, message: string): void {
