@@ -1,4 +1,4 @@
-/** Public surface of the NER engine (CONTRACTS.md § NER engine). Nothing outside `src/ner` imports its internals. */
+/** Public surface of the NER engine (its contract; src/ner/README.md explains it). Other modules import only this file. */
 export { createNerEngine } from './engine.js';
 export type { ExtractOptions, NerEngine, NerEngineOptions, NerHeadInfo, NerModelInfo } from './engine.js';
 export { NerError, isNerError } from './errors.js';
