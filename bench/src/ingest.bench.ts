@@ -12,7 +12,9 @@
  *   record or job bookkeeping) at the default batch size, and with 3 properties each: the most this Neo4j takes such
  *   rows on this machine, so the grouped figure can be read as a fraction of it;
  * - timeline: p50/p99 of `ReadRepository.timeline` (every type and assertion, so each stored mention is an event) for
- *   one patient with `--timeline-events` (500) events (key `timeline`), and for each of `--timeline-sizes` (`timelines`).
+ *   one patient with `--timeline-events` (500) events (key `timeline`), and for each of `--timeline-sizes` (`timelines`);
+ *   also through GraphQL (`graphql()` on the real schema, the viewer's selection, a fresh request context each time:
+ *   DataLoaders, resolvers and serialisation included, HTTP excluded) as `graphqlP50Ms` / `graphqlP99Ms`.
  * Synthetic extractions (bench/src/ingest.synthetic.ts) isolate the graph from NER speed, which the `ner` section measures.
  * Neo4j: `NEO4J_URI`, else an embedded one on a free port with a throw-away store under `bench/tmp/`.
  * Flags: --ingest-records (200), --ingest-single-records (40), --entities-per-record (20), --timeline-events (500),
@@ -25,6 +27,9 @@ import { DEFAULT_GROUP_COMMIT, GroupCommitter, submitJob, type CommitEntry } fro
 import { replaceExtraction, replaceExtractionOneByOne } from '../../src/graph/extraction.repo.js';
 import { mentionRows, type RecordExtraction } from '../../src/graph/extraction.rows.js';
 import { ReadRepository } from '../../src/graph/read.repo.js';
+import 'reflect-metadata';
+import { graphql, type GraphQLSchema } from 'graphql';
+import { buildApiSchema, createApiPubSub, createContext, type ApiServices } from '../../src/api/index.js';
 import { syntheticExtraction } from './ingest.synthetic.js';
 import { benchNeo4j } from './bench-neo4j.js';
 import { option, type BenchContext, type BenchSection, type SectionResult } from './section.js';
@@ -222,6 +227,40 @@ interface TimelineResult {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
+  graphqlP50Ms: number;
+  graphqlP99Ms: number;
+}
+
+/** The viewer's timeline selection (web/src/viewer/schema-features.ts), every type and assertion (as the repository read). */
+const TIMELINE_QUERY = `query ($id: ID!) {
+  patient(id: $id) {
+    timeline(assertions: [PRESENT, POSSIBLE, ABSENT], types: [DISEASE, IMAGING, LAB_TEST, SURGERY, DRUG, ANATOMY, SYMPTOM, EXAM, TREATMENT]) {
+      undated
+      time { start end precision approx undated }
+      entity { id type label text confidence start end assertion subject concept { name code system } }
+      timex { id text kind value start end }
+      record { id kind recordedAt }
+      span { recordId start end text }
+    }
+  }
+}`;
+
+let apiSchema: GraphQLSchema | null = null;
+
+/** The API's schema and read services over `driver`; the write-side services are not used by a timeline read. */
+async function timelineApi(driver: GraphDriver): Promise<{ schema: GraphQLSchema; services: ApiServices }> {
+  apiSchema ??= await buildApiSchema(createApiPubSub());
+  const unused = (): never => {
+    throw new Error('bench: not used by a timeline read');
+  };
+  const services: ApiServices = {
+    jobs: { submit: unused, get: unused, list: unused, cancel: unused },
+    reads: new ReadRepository(driver),
+    preview: { preview: unused },
+    cohort: { find: unused, patients: unused },
+    limits: { maxRecordChars: 20_000, maxRecordsPerCall: 500, maxCharsPerCall: 500_000 },
+  };
+  return { schema: apiSchema, services };
 }
 
 async function timelineLatency(driver: GraphDriver, run: string, events: number, perRecord: number, queries: number): Promise<TimelineResult> {
@@ -247,7 +286,26 @@ async function timelineLatency(driver: GraphDriver, run: string, events: number,
     ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
   ms.sort((a, b) => a - b);
-  return { events: returned, queries, p50Ms: round(pct(ms, 0.5)), p99Ms: round(pct(ms, 0.99)), maxMs: round(ms.at(-1) ?? 0) };
+
+  const { schema, services } = await timelineApi(driver);
+  const viaGraphql = async (): Promise<void> => {
+    const result = await graphql({ schema, source: TIMELINE_QUERY, variableValues: { id: patientId }, contextValue: createContext(services, createApiPubSub()) });
+    if (result.errors) throw new Error(`bench: timeline query failed: ${result.errors[0]?.message ?? ''}`);
+    const events = (result.data as { patient: { timeline: unknown[] } }).patient.timeline.length;
+    if (events !== returned) throw new Error(`bench: GraphQL returned ${events} events, the repository ${returned}`);
+  };
+  for (let i = 0; i < 10; i++) await viaGraphql();
+  const gq: number[] = [];
+  for (let i = 0; i < queries; i++) {
+    const t0 = process.hrtime.bigint();
+    await viaGraphql();
+    gq.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  gq.sort((a, b) => a - b);
+  return {
+    events: returned, queries, p50Ms: round(pct(ms, 0.5)), p99Ms: round(pct(ms, 0.99)), maxMs: round(ms.at(-1) ?? 0),
+    graphqlP50Ms: round(pct(gq, 0.5)), graphqlP99Ms: round(pct(gq, 0.99)),
+  };
 }
 
 function pct(sorted: readonly number[], p: number): number {
@@ -313,9 +371,9 @@ function markdown(s: {
       `${s.ceiling.sameProperties}/s, with 3 properties ${s.ceiling.threeProperties}/s; the grouped path at the default size is ` +
       `**${Math.round(s.ceiling.groupedFraction * 100)}%** of the first.`,
     '',
-    '| timeline of one patient | queries | p50 ms | p99 ms | max ms |',
-    '|---:|---:|---:|---:|---:|',
-    ...s.timelines.map((t) => `| ${t.events} events | ${t.queries} | ${t.p50Ms} | ${t.p99Ms} | ${t.maxMs} |`),
+    '| timeline of one patient | queries | p50 ms | p99 ms | max ms | through GraphQL p50 ms | p99 ms |',
+    '|---:|---:|---:|---:|---:|---:|---:|',
+    ...s.timelines.map((t) => `| ${t.events} events | ${t.queries} | ${t.p50Ms} | ${t.p99Ms} | ${t.maxMs} | ${t.graphqlP50Ms} | ${t.graphqlP99Ms} |`),
     '',
   ].join('\n');
 }

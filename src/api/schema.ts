@@ -14,17 +14,19 @@ import { RecordResolver } from './patients/record.resolver.js';
 import { TimelineEventResolver } from './patients/timeline-event.resolver.js';
 import { CohortResolver } from './cohort/cohort.resolver.js';
 import { createApiPubSub } from './topics.js';
-import { wellFormedArgs } from './server/well-formed-args.middleware.js';
+import { guardWellFormedArgs } from './server/well-formed-args.js';
 
-export function buildApiSchema(pubSub: PubSub): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildApiSchema(pubSub: PubSub): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [JobResolver, PatientResolver, PatientTimelineUpdateResolver, TimelineEventResolver, RecordResolver, EntityResolver, ExtractionResolver, CohortResolver],
     pubSub,
-    globalMiddlewares: [wellFormedArgs],
+    // No global middleware: it would make every field of every type async (see server/well-formed-args.ts).
     authChecker, // @Authorized(PERMISSIONS.x) fields: src/auth/roles.ts
     // class-validator on arguments; never echo the offending input (it may be record text) in the error.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });
+  guardWellFormedArgs(schema);
+  return schema;
 }
 
 export async function printApiSchema(): Promise<string> {

@@ -21,7 +21,6 @@ import type { GraphDriver } from '../graph/index.js';
 import { NotFoundError, isOncoError } from '../errors/index.js';
 import { cancelJob, jobsByIds, listJobs, markJobRunning, queuedItems, requeueItem, submitJob, type JobItem } from './job.repo.js';
 import type { JobListArgs, JobObserver, JobPage, JobServiceEvents, JobView } from './job.types.js';
-import pLimit from 'p-limit';
 import { DEFAULT_GROUP_COMMIT, GroupCommitter, type GroupCommitOptions } from './group-commit.js';
 import { PatientQueue } from './patient-queue.js';
 import type { RecordPipeline } from '../pipeline/index.js';
@@ -37,8 +36,8 @@ export interface JobServiceDeps {
   /** Records run through the pipeline at once (different patients). */
   concurrency: number;
   /**
-   * Finished records written per transaction (src/jobs/group-commit.ts); default 32 records, no linger. Records waiting
-   * for their commit do not hold a pipeline slot, so up to `concurrency + maxRecords` patients are in flight.
+   * Finished records written per transaction (src/jobs/group-commit.ts); default 32 records, no linger. A record
+   * waiting for its commit gives its slot to the next record (its patient stays busy until it is stored).
    */
   groupCommit?: GroupCommitOptions;
   /** Operational messages: ids and counts only. Default: stderr. */
@@ -56,7 +55,6 @@ export class JobService {
   private readonly events = new EventEmitter();
   private readonly queue: PatientQueue;
   private readonly commits: GroupCommitter;
-  private readonly extractSlot: <T>(work: () => Promise<T>) => Promise<T>;
   private readonly runningJobs = new Set<string>();
   private readonly lastEmitted = new Map<string, { done: number; final: boolean }>();
   private readonly log: (message: string) => void;
@@ -69,10 +67,7 @@ export class JobService {
     const group = deps.groupCommit ?? DEFAULT_GROUP_COMMIT;
     const observer = deps.observer;
     this.commits = new GroupCommitter(deps.driver, group, observer ? { onTransactionRetry: () => observer.transactionRetried() } : {});
-    // p-limit: the well-known bounded-concurrency gate, so the pipeline runs `concurrency` records while others commit.
-    const limit = pLimit(deps.concurrency);
-    this.extractSlot = (work) => limit(work);
-    this.queue = new PatientQueue(deps.concurrency + (group.maxRecords > 1 ? group.maxRecords : 0), (item) => this.run(item));
+    this.queue = new PatientQueue(deps.concurrency, (item, release) => this.run(item, release));
   }
 
   /** Persists the job (QUEUED) and its records, then schedules them. Records must be validated by the caller. */
@@ -164,7 +159,7 @@ export class JobService {
   }
 
   /** One record, retried from the start while Neo4j is away (paused until it answers); gives up only on stop. */
-  private async run(item: JobItem): Promise<void> {
+  private async run(item: JobItem, release: () => void = () => undefined): Promise<void> {
     const { recordId } = item.record;
     let requeue = false;
     for (let attempt = 1; ; attempt += 1) {
@@ -186,7 +181,7 @@ export class JobService {
           await requeueItem(this.deps.driver, item, new Date().toISOString());
           requeue = false;
         }
-        requeue = await this.runOnce(item);
+        requeue = await this.runOnce(item, release);
         if (!requeue) return;
       } catch (err) {
         if (this.stopping || !isUnavailable(err, this.deps.driver.available)) {
@@ -200,7 +195,7 @@ export class JobService {
   }
 
   /** Returns true when the outcome was only Neo4j being away and must be taken back and retried. */
-  private async runOnce(item: JobItem): Promise<boolean> {
+  private async runOnce(item: JobItem, release: () => void): Promise<boolean> {
     const { recordId, patientId } = item.record;
     if (!this.runningJobs.has(item.jobId)) {
       if (await markJobRunning(this.deps.driver, item.jobId, new Date().toISOString())) {
@@ -214,7 +209,7 @@ export class JobService {
       driver: this.deps.driver,
       pipeline: this.deps.pipeline,
       commit: (entry) => this.commits.commit(entry),
-      extractSlot: this.extractSlot,
+      onExtracted: release,
       ...(observer ? { onTransactionRetry: () => observer.transactionRetried() } : {}),
     }, item);
     if (outcome === null) {

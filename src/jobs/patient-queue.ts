@@ -1,6 +1,8 @@
 /**
  * In-memory scheduler of job items: up to `concurrency` records at once, but one record at a time per patient, in
  * `recordedAt` order, so a record's time anchors (术后 → the latest surgery) can use the patient's earlier records.
+ * `work` may give its slot back early (`release`, e.g. once its pipeline has run and it only waits for a group
+ * commit): the next record starts then, while the patient stays busy until `work` settles.
  * The durable state is in Neo4j; this queue only orders work and can be rebuilt from it (`queued-items`).
  *
  * @example
@@ -23,12 +25,14 @@ export class PatientQueue {
   private readonly known = new Set<string>();
   private readonly running = new Set<Promise<void>>();
   private counter = 0;
+  /** Records holding a slot: started and not yet released. */
+  private busy = 0;
   private accepting = false;
   private idleWaiters: Array<() => void> = [];
 
   constructor(
     private readonly concurrency: number,
-    private readonly work: (item: JobItem) => Promise<void>,
+    private readonly work: (item: JobItem, release: () => void) => Promise<void>,
   ) {
     if (!Number.isInteger(concurrency) || concurrency < 1) {
       throw new TypeError(`concurrency: expected a positive integer, got ${String(concurrency)}`);
@@ -115,16 +119,25 @@ export class PatientQueue {
   }
 
   private pump(): void {
-    while (this.accepting && this.active.size < this.concurrency && this.ready.length > 0) {
+    while (this.accepting && this.busy < this.concurrency && this.ready.length > 0) {
       const patientId = this.ready.shift()!;
       const list = this.pending.get(patientId);
       const next = list?.shift();
       if (!next) continue;
       if (list!.length === 0) this.pending.delete(patientId);
       this.active.set(patientId, next.item);
-      const run = this.work(next.item)
+      this.busy += 1;
+      let released = false;
+      const release = (): void => {
+        if (released) return;
+        released = true;
+        this.busy -= 1;
+        this.pump();
+      };
+      const run = this.work(next.item, release)
         .catch(() => undefined) // `work` reports its own failures; a rejection must not stop the queue
         .finally(() => {
+          release();
           this.running.delete(run);
           this.active.delete(patientId);
           this.known.delete(itemId(next.item.jobId, next.item.record.recordId));

@@ -28,11 +28,8 @@ export interface ProcessDeps {
    * transaction of its own. The job runner passes a `GroupCommitter` to write several records per transaction.
    */
   commit?: (entry: CommitEntry) => Promise<boolean>;
-  /**
-   * Runs the record's reads and pipeline; the job runner bounds how many run at once with it, while records that
-   * wait for their commit hold no slot. Default: runs at once.
-   */
-  extractSlot?: <T>(work: () => Promise<T>) => Promise<T>;
+  /** Called once the record's pipeline has run (or failed), before its write: the job runner frees its slot then. */
+  onExtracted?: () => void;
 }
 
 /** Which record error a failing pipeline stage is reported as. */
@@ -50,9 +47,8 @@ class AlreadyFinished extends Error {}
 /** Returns the outcome, or null when the item had already been finished by an earlier run. */
 export async function processRecord(deps: ProcessDeps, item: JobItem): Promise<ItemOutcome | null> {
   const now = deps.now ?? (() => new Date().toISOString());
-  const slot = deps.extractSlot ?? ((work) => work());
-  const extracted = await slot(() => extract(deps, item)).catch((err: unknown) =>
-    err instanceof StageError ? err : new StageError('NER_FAILED', err));
+  const extracted = await extract(deps, item).catch((err: unknown) => err instanceof StageError ? err : new StageError('NER_FAILED', err));
+  deps.onExtracted?.();
   if (extracted instanceof StageError) return fail(deps, item, extracted, now());
 
   const outcome: ItemOutcome = { status: 'DONE', entities: extracted.entities.length };

@@ -64,6 +64,27 @@ describe('PatientQueue', () => {
     expect(q.size).toBe(1);
   });
 
+  it('starts the next record when work releases its slot early, but never a second record of the same patient', async () => {
+    const started: string[] = [];
+    const gates = new Map<string, () => void>();
+    const q = new PatientQueue(1, async (i, release) => {
+      started.push(i.record.recordId);
+      release(); // e.g. its pipeline ran and it only waits for a group commit now
+      release(); // twice is harmless
+      await new Promise<void>((resolve) => gates.set(i.record.recordId, resolve));
+    });
+    q.addAll([item('a', 'a1', '2020-01-01'), item('a', 'a2', '2020-02-01'), item('b', 'b1', '2020-01-01'), item('c', 'c1', '2020-01-01')]);
+    q.start();
+    await new Promise((res) => setTimeout(res, 10));
+    // One slot, released at once by each: a1, b1 and c1 all started; a2 waits for a1 to settle (same patient).
+    expect(started).toEqual(['a1', 'b1', 'c1']);
+    gates.get('a1')!();
+    await new Promise((res) => setTimeout(res, 10));
+    expect(started).toEqual(['a1', 'b1', 'c1', 'a2']);
+    for (const id of ['b1', 'c1', 'a2']) gates.get(id)!();
+    await q.idle();
+  });
+
   it('rejects a bad concurrency, naming it', () => {
     expect(() => new PatientQueue(0, async () => undefined)).toThrow('concurrency: expected a positive integer, got 0');
   });
