@@ -5,6 +5,7 @@ import { NerError, unknownHeadError } from './errors.js';
 import { mergeHeads } from './merge-heads.js';
 import { defaultModelDir } from './model-dir.js';
 import { loadModelFolder, type ModelFolder, type ModelHead } from './model-folder.js';
+import { snapNumberEdges } from './number-edges.js';
 import { InferencePool } from './pool.js';
 import { tokenize, type Tokens } from './tokenizer/tokenize.js';
 import { mergeWindowSpans, planWindows, type ScoredSpan } from './window.js';
@@ -196,10 +197,13 @@ class Engine implements NerEngine {
     const { vocab, special, window, heads } = this.folder;
     const tokens = tokenize(text, vocab, special);
     const windows = planWindows(tokens.ids.length, window.size, window.overlap);
-    // One submit per window returns every head's spans (one ONNX run); each head merges its windows on its own.
+    // One submit per window returns every head's spans (one ONNX run); each head merges its windows on its own,
+    // then no edge of its spans stays inside a number (number-edges.ts; the Python reference does the same).
     const perWindow = await Promise.all(windows.map((w) => this.pool.submit(tokens.ids.subarray(w.start, w.end))));
-    const headMentions = (h: number): EntityMention[] =>
-      toMentions(text, tokens, mergeWindowSpans(windows, perWindow.map((spans) => spans[h] ?? [])), heads[h] as ModelHead);
+    const headMentions = (h: number): EntityMention[] => {
+      const spans = mergeWindowSpans(windows, perWindow.map((w) => w[h] ?? []));
+      return snapNumberEdges(text, toMentions(text, tokens, spans, heads[h] as ModelHead));
+    };
     if (head !== null) return headMentions(head);
     return mergeHeads(heads.map((_, h) => headMentions(h)), heads.map((h) => h.serve), heads.map((h) => h.nestOver));
   }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { EntityMention } from '../../src/domain/entity.js';
 import { decodeWindow } from '../../src/ner/decode.js';
 import type { ModelFolder } from '../../src/ner/model-folder.js';
+import { snapNumberEdges } from '../../src/ner/number-edges.js';
 import { tokenize } from '../../src/ner/tokenizer/tokenize.js';
 import { mergeWindowSpans, planWindows } from '../../src/ner/window.js';
 import { writeTestModel, type TestModel, type TestModelOptions } from '../fixtures/ner/test-model.js';
@@ -17,7 +18,7 @@ export function tempModel(options: TestModelOptions = {}): TestModel & { cleanup
 
 /**
  * What the engine must output for one head (default: the only head of a generated model), computed without
- * onnxruntime: JS emissions, same windowing, same decode.
+ * onnxruntime: JS emissions, same windowing, same decode, same number-edge rule.
  */
 export function referenceExtract(model: Pick<TestModel, 'emissionsOf'>, folder: ModelFolder, text: string, headIndex = 0): Omit<EntityMention, 'confidence'>[] {
   const head = folder.heads[headIndex]!;
@@ -29,11 +30,12 @@ export function referenceExtract(model: Pick<TestModel, 'emissionsOf'>, folder: 
     for (let t = w.start; t < w.end; t++) data.set(model.emissionsOf(tokens.ids[t] as number), (t - w.start) * L);
     return decodeWindow({ data, offset: 0, length: w.end - w.start }, head.crf, head.scheme);
   });
-  return mergeWindowSpans(windows, perWindow).map((s) => {
+  const mentions = mergeWindowSpans(windows, perWindow).map((s) => {
     const start = tokens.offsets[s.start] as number;
     const end = tokens.offsets[s.end] as number;
     return { start, end, text: text.slice(start, end), label: head.scheme.types[s.typeIndex] as string, type: head.platformTypes[s.typeIndex]! };
   });
+  return snapNumberEdges(text, mentions); // no edge inside a number (number-edges.test.ts tests the rule itself)
 }
 
 /** Random text over the model's vocabulary plus a few out-of-vocabulary, full-width, astral and space characters. */

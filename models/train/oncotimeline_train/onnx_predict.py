@@ -9,6 +9,7 @@ import numpy as np
 
 from .crf import viterbi as viterbi_np  # one Viterbi for PyTorch and ONNX decoding
 from .labels import tags_to_spans
+from .number_edges import snap_number_edges
 from .tokenizer import CharTokenizer
 from .windows import Span, make_windows, merge_window_spans
 
@@ -102,4 +103,5 @@ class OnnxTagger:
                     path = viterbi_np(em[j, 1:-1].astype(np.float64), h.trans, h.start, h.end)
                     spans = tags_to_spans([h.labels[k] for k in path])
                     per_window[hi].append([(s + x.start, e + x.start, t) for s, e, t in spans])
-        return [merge_window_spans(windows, pw) for pw in per_window]
+        # Each head's spans after the window merge: no edge inside a number (number_edges.py), as the engine does.
+        return [snap_number_edges(text, merge_window_spans(windows, pw)) for pw in per_window]

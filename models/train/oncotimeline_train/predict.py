@@ -5,6 +5,7 @@ import torch
 
 from .labels import tags_to_spans
 from .model import HybridTagger
+from .number_edges import snap_number_edges
 from .tokenizer import CharTokenizer
 from .windows import Span, make_windows, merge_window_spans
 
@@ -31,4 +32,4 @@ def predict_text(model: HybridTagger, tok: CharTokenizer, text: str, size: int, 
         for w, path in zip(chunk, model.decode(inp, mask, head=head)):
             tags = [labels[k] for k in path]
             per_window.append([(s + w.start, e + w.start, t) for s, e, t in tags_to_spans(tags)])
-    return merge_window_spans(windows, per_window)
+    return snap_number_edges(text, merge_window_spans(windows, per_window))  # no edge inside a number
