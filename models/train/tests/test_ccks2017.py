@@ -39,3 +39,18 @@ def test_converter_writes_ccks2019_format(ccks2017_dir, tmp_path):
         for e in row["entities"]:
             assert 0 <= e["start_pos"] < e["end_pos"] <= len(row["originalText"])
             assert e["label_type"] in CCKS2017_TYPES
+
+
+def test_late_slice_and_idtail_split(ccks2017_dir, tmp_path):
+    """--min-patient keeps the held-out late-ID dev texts; the proposed ID-tail split is patients 256-300."""
+    late = tmp_path / "late.jsonl"
+    assert write_split.main(["--dataset", "ccks2017", "--data", str(ccks2017_dir), "--min-patient", "201",
+                             "--out", str(late)]) == 0
+    rows = [json.loads(l) for l in late.read_text(encoding="utf-8").splitlines()]
+    _, dev = split_ccks2017(load_ccks2017(str(ccks2017_dir)))
+    assert [r["id"] for r in rows] == [r.id for r in dev if int(ccks2017_patient(r.id)) >= 201]
+    assert len(rows) == 80
+    tail = write_split.CCKS2017_DEV_IDS_FILE.parent / "ccks2017-dev-idtail.txt"
+    assert tail.read_text(encoding="utf-8").split() == [str(n) for n in range(256, 301)]
+    train, dev = split_ccks2017(load_ccks2017(str(ccks2017_dir)), tail)
+    assert len(dev) == 180 and all(int(ccks2017_patient(r.id)) < 256 for r in train)
