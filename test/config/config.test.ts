@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       limits: { maxRecordChars: 20000, maxRecordsPerCall: 500, maxCharsPerCall: 500_000 },
       query: { maxDepth: 10, maxAliases: 15, maxDirectives: 10, maxCost: 5000, maxTokens: 2000, maxResultItems: 20_000 },
       jobConcurrency: 2,
+      groupCommit: { maxRecords: 32, lingerMs: 0 },
       shutdownGraceMs: 5000,
       access: { keys: [], allowedOrigins: null, maxSubscriptionsPerConnection: 100 },
       scale: { role: 'all', redisUrl: null, queuePrefix: 'oncotimeline', lockMs: 30_000, attempts: 5, metricsPort: null },
