@@ -55,14 +55,18 @@ export function snapNumberEdges<T extends TextSpan>(text: string, spans: readonl
     const end = endRun >= 0 ? (bounds[endRun] as [number, number])[1] : span.end;
     return { span, start, end, changed: start !== span.start || end !== span.end };
   });
+  if (!moved.some((m) => m.changed)) return [...spans].sort(byPosition);
+  // Sorted by start, span i shares a character with another iff one before it ends after its start (prefix maximum of
+  // the ends) or the next one starts before its end: O(n log n), for records with tens of thousands of entities.
+  moved.sort((a, b) => a.start - b.start || a.end - b.end);
   const out: T[] = [];
+  let maxEnd = -Infinity;
   moved.forEach((m, i) => {
-    if (!m.changed) {
-      out.push(m.span);
-      return;
-    }
-    if (moved.some((o, j) => j !== i && o.start < m.end && m.start < o.end)) return;
-    out.push({ ...m.span, start: m.start, end: m.end, text: text.slice(m.start, m.end) });
+    const next = moved[i + 1];
+    const overlaps = maxEnd > m.start || (next !== undefined && next.start < m.end);
+    maxEnd = Math.max(maxEnd, m.end);
+    if (!m.changed) out.push(m.span);
+    else if (!overlaps) out.push({ ...m.span, start: m.start, end: m.end, text: text.slice(m.start, m.end) });
   });
-  return out.sort(byPosition);
+  return out;
 }

@@ -73,6 +73,40 @@ describe('snapNumberEdges', () => {
     expect(snapNumberEdges('12', [])).toEqual([]);
   });
 
+  it('agrees with a brute-force reading of the rule on random texts and spans', () => {
+    let seed = 7;
+    const rand = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const alphabet = ['1', '2', '0', '.', '．', '５', '%', '药', 'A', ' '];
+    for (let round = 0; round < 300; round++) {
+      const n = 1 + Math.floor(rand() * 30);
+      let text = '';
+      for (let i = 0; i < n; i++) text += alphabet[Math.floor(rand() * alphabet.length)];
+      const spans: S[] = [];
+      for (let i = 0; i < n; ) {
+        const len = 1 + Math.floor(rand() * 4);
+        if (rand() < 0.5 && i + len <= n) spans.push({ start: i, end: i + len, text: text.slice(i, i + len), label: 'X' });
+        i += len;
+      }
+      // Brute force: number bounds by scanning; an edge is inside when both sides are in the same number.
+      const runs = [...text.matchAll(/[0-9０-９]+(?:[.．][0-9０-９]+)*/gu)].map((m) => [m.index, m.index + m[0].length] as const);
+      const runAt = (i: number) => runs.find(([a, b]) => a <= i && i < b);
+      const moved = spans.map((sp) => {
+        const rs = sp.start > 0 ? runAt(sp.start - 1) : undefined;
+        const re = runAt(sp.end);
+        const start = rs !== undefined && rs === runAt(sp.start) ? rs[0] : sp.start;
+        const end = re !== undefined && re === runAt(sp.end - 1) ? re[1] : sp.end;
+        return { start, end, changed: start !== sp.start || end !== sp.end };
+      });
+      const expected = moved
+        .filter((m, i) => !m.changed || !moved.some((o, j) => j !== i && o.start < m.end && m.start < o.end))
+        .map((m) => text.slice(m.start, m.end) + '@' + m.start)
+        .sort();
+      const got = snapNumberEdges(text, [...spans].reverse()).map((sp) => sp.text + '@' + sp.start);
+      expect([...got].sort(), text).toEqual(expected);
+      expect(got.map((g) => Number(g.split('@')[1]))).toEqual([...got.map((g) => Number(g.split('@')[1]))].sort((a, b) => a - b));
+    }
+  });
+
   it('counts offsets in UTF-16 units: an astral character before the number', () => {
     const text = '𠀀0.9%盐水';
     expect(texts(text, [{ start: 4, end: 8, text: '9%盐水', label: 'X' }])).toEqual(['0.9%盐水']);

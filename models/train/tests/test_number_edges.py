@@ -46,3 +46,28 @@ def test_moved_span_overlapping_another_is_dropped():
 def test_no_numbers_sorted_unchanged():
     assert snap_number_edges("腹痛伴发热", [(3, 5, "S"), (0, 2, "S")]) == [(0, 2, "S"), (3, 5, "S")]
     assert snap_number_edges("12", []) == []
+
+
+def test_matches_brute_force_on_random_texts():
+    import random
+    rng = random.Random(7)
+    for _ in range(300):
+        text = "".join(rng.choice("120.．５%药A ") for _ in range(rng.randint(1, 30)))
+        spans, i = [], 0
+        while i < len(text):
+            n = rng.randint(1, 4)
+            if rng.random() < 0.5 and i + n <= len(text):
+                spans.append((i, i + n, "X"))
+            i += n
+        runs = [(m.start(), m.end()) for m in NUMBER.finditer(text)]
+        run_at = lambda k: next((r for r in runs if r[0] <= k < r[1]), None)
+        moved = []
+        for s, e, t in spans:
+            rs = run_at(s - 1) if s > 0 else None
+            re_ = run_at(e) if e < len(text) else None
+            ns = rs[0] if rs is not None and rs == run_at(s) else s
+            ne = re_[1] if re_ is not None and re_ == run_at(e - 1) else e
+            moved.append(((ns, ne, t), (ns, ne) != (s, e)))
+        expected = sorted(sp for i, (sp, ch) in enumerate(moved)
+                          if not ch or not any(j != i and o[0] < sp[1] and sp[0] < o[1] for j, (o, _) in enumerate(moved)))
+        assert snap_number_edges(text, list(reversed(spans))) == expected, text
