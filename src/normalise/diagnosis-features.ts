@@ -1,6 +1,7 @@
 import { composedMatches } from './composed-matches.js';
 import type { DiagnosisModel } from './diagnosis-model.js';
 import { foldText } from './fold-text.js';
+import { idfCover, textCover } from './idf-cover.js';
 import { diceBigrams, editSimilarity, lcsLength } from './similarity.js';
 import { diagnosisSpans, splitAtPunctuation } from './split-diagnosis.js';
 
@@ -30,6 +31,12 @@ export const FEATURE_NAMES = [
   'parts', // punctuation parts of the text / 5, capped
   'lexical_unseen', // cover_name for labels never seen in training (how far string similarity alone carries)
   'pair', // σ(learnt (n-gram, name) pair weights): how the text's n-grams tell this name from other candidates
+  // Character-IDF coverage (idf-cover.ts; names in shorthand, 恶性肿瘤 → 癌):
+  'idf_name_missing', // share of the name's IDF the text does not contain (面 of 面部血管瘤 for 膝部血管瘤)
+  'idf_text_covered', // share of the text's content IDF the name contains
+  'idf_part_covered', // the same for the best punctuation part
+  'idf_part_missing', // least share of the name's IDF missing from one part
+  'bigram_missing', // share of the name's bigrams not in the text
 ] as const;
 /** Position of the pair-weight feature (the build fills it out-of-fold after the other features). */
 export const PAIR_FEATURE = FEATURE_NAMES.indexOf('pair');
@@ -124,6 +131,7 @@ export function diagnosisCandidates(model: DiagnosisModel, text: string): Candid
 
   const pairScores = model.pairWeights.scores(folded);
   const partShare = Math.min(1, parts.length / 5);
+  const cover = textCover(folded, parts, model.characterIdf);
   const out: Candidate[] = [];
   for (const [label, f] of features) {
     const name = model.labelNames[label]!;
@@ -147,6 +155,7 @@ export function diagnosisCandidates(model: DiagnosisModel, text: string): Candid
     f[21] = partShare;
     f[22] = prior > 0 ? 0 : f[8]!;
     f[23] = 1 / (1 + Math.exp(-(model.pairWeights.bias + (pairScores.get(label) ?? 0))));
+    f.set(idfCover(cover, name, model.characterIdf), 24);
     out.push({ label, features: f });
   }
   return out.sort((a, b) => a.label - b.label);

@@ -2,6 +2,7 @@ import { AssociationTable } from './association-table.js';
 import { Bm25Index } from './bm25-index.js';
 import type { ConceptTable } from './concept-table.js';
 import { foldText } from './fold-text.js';
+import { CharacterIdf } from './idf-cover.js';
 import type { DiagnosisData, RankerData } from './index-format.js';
 import { NeighbourIndex } from './neighbour-index.js';
 import { PairWeights } from './pair-weights.js';
@@ -27,6 +28,8 @@ export interface DiagnosisModel {
   /** Training frequency of each label. */
   readonly prior: Float64Array;
   readonly maxPrior: number;
+  /** IDF of characters over the label names (idf-cover.ts). */
+  readonly characterIdf: CharacterIdf;
   readonly ranker: RankerData;
 }
 
@@ -53,6 +56,7 @@ export function buildDiagnosisModel(table: ConceptTable, data: DiagnosisData): D
     pairWeights: new PairWeights(data.pairWeights),
     prior,
     maxPrior: prior.reduce((m, x) => Math.max(m, x), 1),
+    characterIdf: new CharacterIdf(labelNames),
     ranker: data.ranker,
   };
 }

@@ -1,5 +1,6 @@
 import { diagnosisCandidates } from './diagnosis-features.js';
 import type { DiagnosisModel } from './diagnosis-model.js';
+import { foldText } from './fold-text.js';
 import { rankCandidates } from './linear-ranker.js';
 
 /** A label chosen for a text, with the ranker's probability. */
@@ -19,6 +20,7 @@ export function scoreDiagnosis(model: DiagnosisModel, text: string): ScoredLabel
     candidates.map((c) => model.labelNames[c.label]!),
     candidates.map((c) => model.categoryOf[c.label]!),
     candidates.map((c) => c.features),
+    foldText(text),
   );
   return candidates
     .map((c, i) => ({ label: c.label, probability: probabilities[i]! }))

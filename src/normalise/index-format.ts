@@ -45,11 +45,32 @@ export interface LinearModel {
  * Ranker of diagnosis candidates: a first logistic model over each candidate's own `features`, then a second over
  * those plus `contextFeatures` (where the candidate stands among the text's candidates by first-stage probability).
  */
+/** σ(w2 · relu(W1 x + b1) + b2); `w1` row-major, hidden × inputs. */
+export interface MlpData {
+  inputs: number;
+  hidden: number;
+  w1: number[];
+  b1: number[];
+  w2: number[];
+  b2: number;
+}
+
 export interface RankerData {
   features: string[];
   contextFeatures: string[];
   first: LinearModel;
   second: LinearModel;
+  /**
+   * Second stage as a small network (one ReLU hidden layer) over the same inputs as `second`; when present it gives
+   * the probabilities `threshold` and `floor` apply to, and `second` is kept only as the linear fallback.
+   */
+  mlp?: MlpData;
+  /**
+   * Third stage (a network like `mlp`) over the second stage's inputs, the context features again from the second
+   * stage's probabilities, and the cover features (cover-features.ts); when present it gives the probabilities the
+   * cut applies to.
+   */
+  third?: MlpData;
   /** normaliseDiagnosis keeps every candidate at or above this second-stage probability… */
   threshold: number;
   /** …and the best one alone when none reaches it but it reaches this (else nothing fits). */

@@ -2,14 +2,16 @@
  * Builds a concept index folder from the extracted vocabulary and CHIP-CDN training pairs:
  *   1. concepts.json.gz: every code, standard name, parent links and hand-written synonym;
  *   2. diagnosis.json.gz: label space, n-gram associations, priors, hashed neighbour spans and (n-gram, name) pair
- *      weights learnt from the pairs, and a two-stage logistic ranker trained on out-of-fold candidates (k folds: each
- *      fold's features come from statistics learnt on the others, as they will for unseen text), with the selection
- *      cut tuned for micro-F1 on the same predictions;
+ *      weights learnt from the pairs, and the ranker trained on out-of-fold candidates (k folds: each fold's features
+ *      come from statistics learnt on the others, as they will for unseen text): a logistic first stage, a small
+ *      network as second stage, and a third network stacked on the second's out-of-fold probabilities, with the
+ *      selection cut tuned for micro-F1 on the third stage's out-of-fold predictions;
  *   3. manifest.json.
  * `--part train` (the shipped index, models/concepts) learns from the pairs outside the dev split only and scores the
  * dev pairs; `--part all` learns from every pair (written to .cache/concept-index/all-build unless --out says).
  *
  * Usage: npx tsx tools/concept-index/build-index.ts [--part train|all] [--out DIR] [--vocabulary FILE] [--train FILE]
+ *          [--version V] [--mlp-hidden 32 (0: linear second stage)] [--mlp-epochs 30] [--third yes|no] [--dump-features FILE]
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,7 +20,8 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { ConceptTable } from '../../src/normalise/concept-table.js';
 import { CONTEXT_FEATURE_COUNT, CONTEXT_FEATURE_NAMES, contextFeatures } from '../../src/normalise/context-features.js';
-import { logistic } from '../../src/normalise/linear-ranker.js';
+import { contentPositions, COVER_FEATURE_COUNT, coverFeatures, explainedPositions } from '../../src/normalise/cover-features.js';
+import { logistic, mlpProbability } from '../../src/normalise/linear-ranker.js';
 import { diagnosisCandidates, FEATURE_COUNT, FEATURE_NAMES, PAIR_FEATURE } from '../../src/normalise/diagnosis-features.js';
 import { PairWeights, type PairWeightData } from '../../src/normalise/pair-weights.js';
 import { trainPairWeights, type PairTrainingText } from './train-pair-weights.js';
@@ -33,7 +36,7 @@ import { parseChipCdn, type ChipCdnPair } from '../../src/normalise/chip-cdn-fil
 import { scoreNameSets } from '../../src/normalise/score-names.js';
 import { DEFAULT_TRAIN, readSplit, REPO } from './chip-cdn-split.js';
 import { learnAssociations, learnNeighbours, learnPrior, type LabelledText } from './learn-associations.js';
-import { fitLogistic, tuneCut, type Example, type ScoredText } from './train-ranker.js';
+import { fitLogistic, fitMlp, tuneCut, type Example, type ScoredText } from './train-ranker.js';
 import { diagnosisLabels, readVocabulary } from './vocabulary.js';
 
 const { values } = parseArgs({
@@ -43,8 +46,11 @@ const { values } = parseArgs({
     vocabulary: { type: 'string', default: path.join(REPO, '.cache', 'concept-index', 'vocabulary.json') },
     train: { type: 'string', default: DEFAULT_TRAIN },
     folds: { type: 'string', default: '5' },
-    version: { type: 'string', default: '1.0.0' },
+    version: { type: 'string', default: '3.0.0' },
     'dump-features': { type: 'string' },
+    'mlp-hidden': { type: 'string', default: '32' },
+    'mlp-epochs': { type: 'string', default: '30' },
+    third: { type: 'string', default: 'yes' },
   },
 });
 if (values.part !== 'all' && values.part !== 'train') throw new Error(`--part: expected all or train, got ${values.part}`);
@@ -125,6 +131,7 @@ log(`${examples.length} candidates, candidate recall ${(positives / goldTotal).t
 // Stage 1 on each candidate alone; stage 2 adds where it stands among its text's candidates by stage-1 probability.
 const first = fitLogistic(examples, FEATURE_COUNT);
 const secondExamples: Example[] = [];
+const secondFold: number[] = [];
 const contexts = oof.map(({ candidates }) => {
   const p1 = candidates.map((c) => logistic(first, c.features));
   return contextFeatures(candidates.map((c) => labelNames[c.label]!), p1, candidates.map((c) => categoryOf[c.label]!));
@@ -136,15 +143,71 @@ oof.forEach(({ item, candidates }, t) => {
     x.set(c.features);
     x.set(contexts[t]![i]!, FEATURE_COUNT);
     secondExamples.push({ features: x, positive: gold.has(c.label) });
+    secondFold.push(item % folds);
   });
 });
 const second = fitLogistic(secondExamples, FEATURE_COUNT + CONTEXT_FEATURE_COUNT);
-const scoredTexts: ScoredText[] = oof.map(({ item, candidates }, t) => {
+// The second stage proper is a small network over the same inputs. Its cut is tuned on its out-of-fold probabilities
+// (fold k's texts scored by a network fitted on the other folds), since a network, unlike the logistic stages, fits its
+// own training texts noticeably better than unseen ones.
+const secondDimension = FEATURE_COUNT + CONTEXT_FEATURE_COUNT;
+const mlpOptions = values['mlp-hidden'] === '0' ? null : { hidden: Number(values['mlp-hidden']), epochs: Number(values['mlp-epochs']) };
+const secondProbability = new Float64Array(secondExamples.length);
+if (mlpOptions) {
+  for (let k = 0; k < folds; k++) {
+    const net = fitMlp(secondExamples.filter((_, e) => secondFold[e] !== k), secondDimension, mlpOptions);
+    secondExamples.forEach((e, i) => {
+      if (secondFold[i] === k) secondProbability[i] = mlpProbability(net, e.features);
+    });
+    log(`second-stage network, fold ${k + 1}/${folds}`);
+  }
+} else {
+  secondExamples.forEach((e, i) => (secondProbability[i] = logistic(second, e.features)));
+}
+const mlp = mlpOptions ? fitMlp(secondExamples, secondDimension, mlpOptions) : undefined;
+log(`second stage: ${mlp ? `network, ${mlpOptions!.hidden} hidden units` : 'linear'}`);
+
+// Third stage, stacked on the second: the context features again, now from the second stage's out-of-fold
+// probabilities, and which characters of the text each candidate explains that likelier ones do not
+// (cover-features.ts). Its cut is tuned on its own out-of-fold probabilities.
+let finalProbability = secondProbability;
+let third: ReturnType<typeof fitMlp> | undefined;
+if (mlpOptions && values.third !== 'no') {
+  const thirdDimension = secondDimension + CONTEXT_FEATURE_COUNT + COVER_FEATURE_COUNT;
+  const thirdExamples: Example[] = [];
+  let row = 0;
+  for (const { item, candidates } of oof) {
+    const p2 = candidates.map(() => secondProbability[row++]!);
+    const names = candidates.map((c) => labelNames[c.label]!);
+    const context2 = contextFeatures(names, p2, candidates.map((c) => categoryOf[c.label]!));
+    const text = foldText(items[item]!.text);
+    const cover = coverFeatures(names.map((n) => explainedPositions(text, n)), contentPositions(text), p2);
+    candidates.forEach((_, i) => {
+      const e = secondExamples[row - candidates.length + i]!;
+      const x = new Float64Array(thirdDimension);
+      x.set(e.features);
+      x.set(context2[i]!, secondDimension);
+      x.set(cover[i]!, secondDimension + CONTEXT_FEATURE_COUNT);
+      thirdExamples.push({ features: x, positive: e.positive });
+    });
+  }
+  finalProbability = new Float64Array(thirdExamples.length);
+  for (let k = 0; k < folds; k++) {
+    const net = fitMlp(thirdExamples.filter((_, e) => secondFold[e] !== k), thirdDimension, mlpOptions);
+    thirdExamples.forEach((e, i) => {
+      if (secondFold[i] === k) finalProbability[i] = mlpProbability(net, e.features);
+    });
+    log(`third-stage network, fold ${k + 1}/${folds}`);
+  }
+  third = fitMlp(thirdExamples, thirdDimension, mlpOptions);
+}
+let next = 0;
+const scoredTexts: ScoredText[] = oof.map(({ item, candidates }) => {
   const gold = new Set(items[item]!.labels);
   return {
     gold: learnFrom[item]!.names.length,
     candidates: candidates
-      .map((c, i) => ({ probability: logistic(second, c.features, contexts[t]![i]!), positive: gold.has(c.label) }))
+      .map((c) => ({ probability: finalProbability[next++]!, positive: gold.has(c.label) }))
       .sort((a, b) => b.probability - a.probability),
   };
 });
@@ -160,6 +223,8 @@ const ranker: RankerData = {
   contextFeatures: [...CONTEXT_FEATURE_NAMES],
   first,
   second,
+  ...(mlp ? { mlp } : {}),
+  ...(third ? { third } : {}),
   threshold: cut.threshold,
   floor: cut.floor,
 };
