@@ -19,6 +19,7 @@ import { EventEmitter } from 'node:events';
 import type { ClinicalRecord } from '../domain/index.js';
 import type { GraphDriver } from '../graph/index.js';
 import { NotFoundError, isOncoError } from '../errors/index.js';
+import { stderrLog, type Log } from '../log/index.js';
 import { cancelJob, jobsByIds, listJobs, markJobRunning, queuedItems, requeueItem, submitJob, type JobItem } from './job.repo.js';
 import type { JobListArgs, JobObserver, JobPage, JobServiceEvents, JobView } from './job.types.js';
 import { DEFAULT_GROUP_COMMIT, GroupCommitter, type GroupCommitOptions } from './group-commit.js';
@@ -40,8 +41,8 @@ export interface JobServiceDeps {
    * waiting for its commit gives its slot to the next record (its patient stays busy until it is stored).
    */
   groupCommit?: GroupCommitOptions;
-  /** Operational messages: ids and counts only. Default: stderr. */
-  log?: (message: string) => void;
+  /** Operational messages: ids and counts only. Default: the process's JSON logger on stderr (src/log). */
+  log?: Log;
   /**
    * Which unfinished jobs `start` resumes: true (default) all, false none, or only the listed job ids.
    * Only tests that share one database between parallel services need anything but the default.
@@ -57,13 +58,13 @@ export class JobService {
   private readonly commits: GroupCommitter;
   private readonly runningJobs = new Set<string>();
   private readonly lastEmitted = new Map<string, { done: number; final: boolean }>();
-  private readonly log: (message: string) => void;
+  private readonly log: Log;
   private started = false;
   private stopping = false;
   private stopSignal: { promise: Promise<void>; resolve: () => void } = signal();
 
   constructor(private readonly deps: JobServiceDeps) {
-    this.log = deps.log ?? ((m) => process.stderr.write(`${m}\n`));
+    this.log = deps.log ?? stderrLog;
     const group = deps.groupCommit ?? DEFAULT_GROUP_COMMIT;
     const observer = deps.observer;
     this.commits = new GroupCommitter(deps.driver, group, observer ? { onTransactionRetry: () => observer.transactionRetried() } : {});
@@ -75,7 +76,7 @@ export class JobService {
     if (records.length === 0) throw new TypeError('records: expected at least one record, got 0');
     const jobId = randomUUID();
     await submitJob(this.deps.driver, jobId, records, new Date().toISOString());
-    this.log(`jobs: job ${jobId} accepted ${records.length} records`);
+    this.log(`jobs: job ${jobId} accepted ${records.length} records`, { jobId, records: records.length });
     // Read and announce the QUEUED state before scheduling, so no RUNNING event can precede it.
     const view = await this.require(jobId);
     this.emitProgress({ job: view, recordId: null, patientId: null });
