@@ -19,6 +19,8 @@ export interface PoolOptions {
   /** Most padded tokens (batch × width) per batch; bounds memory per run. */
   maxBatchTokens: number;
   log: Log;
+  /** Metrics hook: called after each batch with its window count and inference time (ms); none by default. */
+  onBatch?: (windows: number, runMs: number) => void;
 }
 
 interface WindowJob {
@@ -45,9 +47,6 @@ export class InferencePool {
   private closed = false;
   private fallbackLogged = false;
   private providerName = 'cpu';
-  /** Inference time summed over batches (ms), for the benchmark. */
-  runMs = 0;
-  batches = 0;
 
   private constructor(private readonly options: PoolOptions) {}
 
@@ -149,8 +148,7 @@ export class InferencePool {
     slot.batch = null;
     if (!batch || batch.id !== m.batchId) return;
     if (m.type === 'result') {
-      this.runMs += m.runMs;
-      this.batches++;
+      this.options.onBatch?.(batch.jobs.length, m.runMs);
       batch.jobs.forEach((job, i) => job.resolve(m.spans[i] ?? []));
     } else {
       const err = new NerError('NER_INFERENCE_FAILED', `inference failed on a batch of ${batch.jobs.length} windows: ${m.message}`);

@@ -9,12 +9,14 @@ afterAll(() => model.cleanup());
 
 it('batches equal-length windows from concurrent submitters and never pads unequal ones together', async () => {
   const folder = await loadModelFolder(model.dir);
+  const batches: number[] = [];
   const pool = await InferencePool.start({
     workerUrl: resolveWorkerUrl(new URL('../../src/ner/worker-url.ts', import.meta.url).href),
     size: 1,
     maxBatchWindows: 8,
     maxBatchTokens: 8192,
     log: () => undefined,
+    onBatch: (windows) => batches.push(windows),
     init: { onnxPath: folder.onnxPath, intraOpThreads: 1, executionProviders: ['cpu'], heads: folder.heads, ...folder.special },
   });
   try {
@@ -29,7 +31,7 @@ it('batches equal-length windows from concurrent submitters and never pads unequ
     const results = await Promise.all(jobs);
     expect(results.length).toBe(19);
     // Equal-length windows fill batches of 8 (2 batches); each odd length runs alone (3 batches).
-    expect(pool.batches).toBe(5);
+    expect(batches.length).toBe(5);
     // Batching must not change results: a window decoded alone gives the same spans.
     expect(await pool.submit(window(20, 3))).toEqual(results[3]);
   } finally {
@@ -39,17 +41,19 @@ it('batches equal-length windows from concurrent submitters and never pads unequ
 
 it("splits one record's windows across idle workers (latency at concurrency 1)", async () => {
   const folder = await loadModelFolder(model.dir);
+  const batches: number[] = [];
   const pool = await InferencePool.start({
     workerUrl: resolveWorkerUrl(new URL('../../src/ner/worker-url.ts', import.meta.url).href),
     size: 2,
     maxBatchWindows: 16,
     maxBatchTokens: 8192,
     log: () => undefined,
+    onBatch: (windows) => batches.push(windows),
     init: { onnxPath: folder.onnxPath, intraOpThreads: 1, executionProviders: ['cpu'], heads: folder.heads, ...folder.special },
   });
   try {
     await Promise.all(Array.from({ length: 16 }, (_, i) => pool.submit(Int32Array.from({ length: 20 }, (_, t) => 5 + ((t + i) % 30)))));
-    expect(pool.batches).toBe(2); // 8 + 8 on two workers, not 16 on one
+    expect(batches).toEqual([8, 8]); // 8 + 8 on two workers, not 16 on one
   } finally {
     await pool.close();
   }
