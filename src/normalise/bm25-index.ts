@@ -45,7 +45,10 @@ export class Bm25Index {
 
   /** The `limit` best documents for a query string, best first (ties: lower id first). */
   search(query: string, limit: number): Bm25Hit[] {
-    const scores = new Map<number, number>();
+    // Scores accumulate in one array per index (reset after each search) instead of a map: same sums, same order.
+    const scores = (this.#scores ??= new Float64Array(this.#documentCount));
+    const mark = (this.#mark ??= new Uint8Array(this.#documentCount));
+    const touched: number[] = [];
     const seen = new Set<string>();
     for (const term of bigrams(query)) {
       if (seen.has(term)) continue;
@@ -58,16 +61,40 @@ export class Bm25Index {
         const doc = list[i]!;
         const tf = list[i + 1]!;
         const norm = tf + this.k1 * (1 - this.b + (this.b * this.#docLength[doc]!) / this.#averageLength);
-        scores.set(doc, (scores.get(doc) ?? 0) + (idf * tf * (this.k1 + 1)) / norm);
+        if (mark[doc] === 0) {
+          mark[doc] = 1;
+          touched.push(doc);
+        }
+        scores[doc] = scores[doc]! + (idf * tf * (this.k1 + 1)) / norm;
       }
     }
-    return topHits(scores, limit);
+    const hits = topHits(scores, touched, limit);
+    for (const doc of touched) {
+      scores[doc] = 0;
+      mark[doc] = 0;
+    }
+    return hits;
   }
+
+  #scores: Float64Array | undefined;
+  #mark: Uint8Array | undefined;
 }
 
-function topHits(scores: Map<number, number>, limit: number): Bm25Hit[] {
+/** The `limit` best of the touched documents, best first (ties: lower id first), by insertion into a short list. */
+function topHits(scores: Float64Array, touched: readonly number[], limit: number): Bm25Hit[] {
   const hits: Bm25Hit[] = [];
-  for (const [doc, score] of scores) hits.push({ doc, score });
-  hits.sort((x, y) => y.score - x.score || x.doc - y.doc);
-  return hits.slice(0, limit);
+  if (limit <= 0) return hits;
+  const before = (a: Bm25Hit, score: number, doc: number): boolean => score > a.score || (score === a.score && doc < a.doc);
+  for (const doc of touched) {
+    const score = scores[doc]!;
+    if (hits.length === limit && !before(hits[limit - 1]!, score, doc)) continue;
+    let i = hits.length === limit ? limit - 1 : hits.length;
+    if (hits.length < limit) hits.push({ doc, score });
+    while (i > 0 && before(hits[i - 1]!, score, doc)) {
+      hits[i] = hits[i - 1]!;
+      i--;
+    }
+    hits[i] = { doc, score };
+  }
+  return hits;
 }

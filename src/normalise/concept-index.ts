@@ -14,7 +14,8 @@ import { defaultConceptsDir } from './concepts-dir.js';
 import { buildDiagnosisModel, type DiagnosisModel } from './diagnosis-model.js';
 import { scoreDiagnosis, selectDiagnoses } from './diagnosis-normaliser.js';
 import { NormaliseError } from './errors.js';
-import { MentionMatcher } from './mention-matcher.js';
+import { foldText } from './fold-text.js';
+import { MAX_MENTION, MentionMatcher } from './mention-matcher.js';
 import { readIndexFolder } from './read-index.js';
 import { splitAtPunctuation } from './split-diagnosis.js';
 
@@ -72,7 +73,8 @@ class LoadedConceptIndex implements ConceptIndex {
     const lexical = this.matcher(system).match(text);
     if (lexical !== null && lexical.score >= 1) return this.table.ref(lexical.id, 1);
     // The learnt model costs about a millisecond a mention: ask it only when string similarity is unsure.
-    if (system === 'ICD10' && this.diagnosis !== null && (lexical === null || lexical.score < 0.8)) {
+    // Past the matcher's own limit (MAX_MENTION characters) a string is no mention; the ranker is not asked either.
+    if (system === 'ICD10' && this.diagnosis !== null && (lexical === null || lexical.score < 0.8) && foldText(text).length <= MAX_MENTION) {
       // The learnt model knows clinical shorthand no string similarity sees (冠心病 → 冠状动脉粥样硬化性心脏病).
       const best = scoreDiagnosis(this.diagnosis, text).find((s) => !this.diagnosis!.morphology[s.label]);
       if (best && best.probability >= this.diagnosis.ranker.floor && (lexical === null || best.probability >= lexical.score)) {

@@ -85,7 +85,7 @@ export function isCategory(code: string): boolean {
  */
 export function queryVariants(text: string, system: ConceptSystem): string[] {
   const folded = foldText(text);
-  if (folded.length === 0 || folded.length > 64) return [];
+  if (folded.length === 0 || folded.length > MAX_MENTION) return [];
   const out = new Set<string>([folded]);
   const core = stripQualifiers(folded);
   if (core.length > 0) out.add(core);
@@ -109,3 +109,6 @@ function rewriteDiagnosis(v: string): string[] {
   }
   return out;
 }
+
+/** Longest folded string treated as a mention (longer: no concept; a mention is a few words, not a record). */
+export const MAX_MENTION = 64;

@@ -45,7 +45,7 @@ describe('evaluate-normalise', () => {
 // against the shipped index, which learnt from the train part only (manifest trainedOn: train).
 const CDN = process.env['CHIP_CDN_TRAIN'] ?? path.resolve('..', 'shared', 'data', 'chip-cdn', 'train.json');
 describe.skipIf(!existsSync(CDN))('CHIP-CDN dev split', () => {
-  it('scores at least the measured micro F1 (0.656, models/concepts/metrics.json) less a small margin on the held-out dev part', async () => {
+  it('scores at least the measured micro F1 (0.661, models/concepts/metrics.json) less a small margin on the held-out dev part', async () => {
     const all = JSON.parse(readFileSync(CDN, 'utf8')) as unknown[];
     const dev = new Set(readFileSync('models/concepts/splits/dev-indices.txt', 'utf8').split('\n').filter(Boolean).map(Number));
     expect(JSON.parse(readFileSync('models/concepts/manifest.json', 'utf8'))).toMatchObject({ trainedOn: 'train' });
@@ -54,6 +54,6 @@ describe.skipIf(!existsSync(CDN))('CHIP-CDN dev split', () => {
     const r = await cli(['--data', file, '--json']);
     const s = JSON.parse(r.out) as { f1: number; mentions: number };
     expect(s.mentions).toBe(dev.size);
-    expect(s.f1).toBeGreaterThanOrEqual(0.645);
+    expect(s.f1).toBeGreaterThanOrEqual(0.65);
   }, 120_000);
 });

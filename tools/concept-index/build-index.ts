@@ -11,7 +11,7 @@
  * dev pairs; `--part all` learns from every pair (written to .cache/concept-index/all-build unless --out says).
  *
  * Usage: npx tsx tools/concept-index/build-index.ts [--part train|all] [--out DIR] [--vocabulary FILE] [--train FILE]
- *          [--version V] [--mlp-hidden 32 (0: linear second stage)] [--mlp-epochs 30] [--third yes|no] [--dump-features FILE]
+ *          [--version V] [--mlp-hidden 32 (0: linear second stage)] [--mlp-epochs 60] [--third yes|no] [--dump-features FILE]
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -46,10 +46,10 @@ const { values } = parseArgs({
     vocabulary: { type: 'string', default: path.join(REPO, '.cache', 'concept-index', 'vocabulary.json') },
     train: { type: 'string', default: DEFAULT_TRAIN },
     folds: { type: 'string', default: '5' },
-    version: { type: 'string', default: '3.0.0' },
+    version: { type: 'string', default: '3.1.0' },
     'dump-features': { type: 'string' },
     'mlp-hidden': { type: 'string', default: '32' },
-    'mlp-epochs': { type: 'string', default: '30' },
+    'mlp-epochs': { type: 'string', default: '60' },
     third: { type: 'string', default: 'yes' },
   },
 });
