@@ -8,7 +8,7 @@
  *   index.normalise('DRUG', '赫赛汀')        // → { system: 'DRUG', code: 'trastuzumab', name: '曲妥珠单抗', ... }
  *   index.find('C50')                        // → [{ system: 'ICD10', code: 'C50', name: '乳房恶性肿瘤', ... }]
  */
-import { CONCEPT_SYSTEMS, ENTITY_TYPES, type ConceptRef, type ConceptSystem, type EntityType } from '../domain/entity.js';
+import { CONCEPT_SYSTEMS, ENTITY_TYPES, type ConceptRef, type ConceptSystem, type EntityType } from '../domain/index.js';
 import { ConceptTable } from './concept-table.js';
 import { defaultConceptsDir } from './concepts-dir.js';
 import { buildDiagnosisModel, type DiagnosisModel } from './diagnosis-model.js';

@@ -1,4 +1,4 @@
-import type { ConceptCode, ConceptRef, ConceptSystem } from '../domain/entity.js';
+import type { ConceptCode, ConceptRef, ConceptSystem } from '../domain/index.js';
 import { foldText } from './fold-text.js';
 import type { VocabularyData } from './index-format.js';
 

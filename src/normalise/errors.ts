@@ -1,4 +1,4 @@
-import { OncoError } from '../errors/onco-error.js';
+import { OncoError } from '../errors/index.js';
 
 /**
  * Errors raised by the concept normaliser: an `OncoError` with a literal `code`, keeping the underlying `cause`.

@@ -1,4 +1,4 @@
-import type { ConceptSystem } from '../domain/entity.js';
+import type { ConceptSystem } from '../domain/index.js';
 import type { AssociationData } from './association-table.js';
 import type { NeighbourData } from './neighbour-index.js';
 import type { PairWeightData } from './pair-weights.js';

@@ -8,7 +8,7 @@
  *   matcher.match('左乳腺癌')   // → { id: <ICD10 C50.902 乳腺恶性肿瘤>, score: 1 }   (左 stripped, 癌 → 恶性肿瘤)
  *   matcher.match('肺转移')     // → { id: <ICD10 C78.0 肺继发恶性肿瘤>, score: 1 }
  */
-import type { ConceptSystem } from '../domain/entity.js';
+import type { ConceptSystem } from '../domain/index.js';
 import { Bm25Index } from './bm25-index.js';
 import type { ConceptTable } from './concept-table.js';
 import { foldText } from './fold-text.js';

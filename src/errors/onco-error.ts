@@ -1,2 +1,0 @@
-/** Kept for imports not yet moved to errors/index.ts (known exceptions in .dependency-cruiser.cjs); delete with them. */
-export { OncoError, isOncoError } from './errors.js';
