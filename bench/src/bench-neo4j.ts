@@ -11,6 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { startEmbeddedNeo4j } from '../../src/graph/embedded-neo4j.js';
+import { GraphDriver } from '../../src/graph/index.js';
 import type { BenchContext } from './section.js';
 
 export interface BenchNeo4j {
@@ -33,6 +34,22 @@ export async function benchNeo4j(ctx: BenchContext, given: string | undefined, d
     stop: async () => {
       await neo4j.stop();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** `benchNeo4j` with a driver on it (`NEO4J_USER` / `NEO4J_PASSWORD` when set); `close()` closes both. */
+export async function benchGraph(
+  ctx: BenchContext, given: string | undefined, dirPrefix: string,
+): Promise<{ driver: GraphDriver; neo4j: BenchNeo4j; close(): Promise<void> }> {
+  const neo4j = await benchNeo4j(ctx, given, dirPrefix);
+  const driver = await GraphDriver.connect({ uri: neo4j.uri, user: process.env['NEO4J_USER'] ?? null, password: process.env['NEO4J_PASSWORD'] ?? null });
+  return {
+    driver,
+    neo4j,
+    close: async () => {
+      await driver.close();
+      await neo4j.stop();
     },
   };
 }

@@ -14,9 +14,10 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import type { ProfiledPlan } from 'neo4j-driver';
 import { CohortRunner, compileCohort, parseCriteria } from '../../src/cohort/index.js';
-import { GraphDriver } from '../../src/graph/driver.js';
+import type { GraphDriver } from '../../src/graph/driver.js';
 import { buildSyntheticGraph, storedSize, type BuildSummary } from '../../src/synth/index.js';
-import { benchNeo4j } from './bench-neo4j.js';
+import { benchGraph } from './bench-neo4j.js';
+import { pct, round } from './stats.js';
 import { option, type BenchContext, type BenchSection, type SectionResult } from './section.js';
 
 /** The four kinds of issue 11, as a researcher would ask them of the synthetic mix. */
@@ -135,13 +136,6 @@ async function profile(driver: GraphDriver, criteria: unknown): Promise<PlanSumm
   return { totalDbHits, operators };
 }
 
-function pct(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
-}
-
-function round(x: number): number {
-  return Math.round(x * 100) / 100;
-}
 
 interface Server {
   driver: GraphDriver;
@@ -150,19 +144,11 @@ interface Server {
 }
 
 async function connect(ctx: BenchContext): Promise<Server> {
-  const neo4j = await benchNeo4j(ctx, option(ctx, 'cohort-neo4j', 'COHORT_BENCH_NEO4J_URI', ''), 'neo4j-cohort-');
-  const driver = await GraphDriver.connect({ uri: neo4j.uri, user: process.env['NEO4J_USER'] ?? null, password: process.env['NEO4J_PASSWORD'] ?? null });
+  const { driver, neo4j, close } = await benchGraph(ctx, option(ctx, 'cohort-neo4j', 'COHORT_BENCH_NEO4J_URI', ''), 'neo4j-cohort-');
   const description = neo4j.embedded
     ? `Neo4j 5.26.31 Community, embedded (tools/neo4j-dev, 64 MiB page cache, heap ${process.env['NEO4J_HEAP'] ?? '512m'}), throw-away store, Bolt on loopback`
     : `Neo4j 5.26.31 Community at ${neo4j.uri} (tools/neo4j-dev launcher, 64 MiB page cache, heap ${process.env['NEO4J_HEAP'] ?? 'as started'})`;
-  return {
-    driver,
-    description,
-    close: async () => {
-      await driver.close();
-      await neo4j.stop();
-    },
-  };
+  return { driver, description, close };
 }
 
 function markdown(s: {

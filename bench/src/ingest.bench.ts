@@ -22,7 +22,7 @@
  */
 import { loadavg } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { GraphDriver } from '../../src/graph/driver.js';
+import type { GraphDriver } from '../../src/graph/driver.js';
 import { DEFAULT_GROUP_COMMIT, GroupCommitter, submitJob, type CommitEntry } from '../../src/jobs/index.js';
 import { replaceExtraction, replaceExtractionOneByOne } from '../../src/graph/extraction.repo.js';
 import { mentionRows, type RecordExtraction } from '../../src/graph/extraction.rows.js';
@@ -31,7 +31,8 @@ import 'reflect-metadata';
 import { graphql, type GraphQLSchema } from 'graphql';
 import { buildApiSchema, createApiPubSub, createContext, type ApiServices } from '../../src/api/index.js';
 import { syntheticExtraction } from './ingest.synthetic.js';
-import { benchNeo4j } from './bench-neo4j.js';
+import { benchGraph } from './bench-neo4j.js';
+import { pct, round } from './stats.js';
 import { option, type BenchContext, type BenchSection, type SectionResult } from './section.js';
 
 interface WriteResult {
@@ -117,14 +118,16 @@ export const ingestBench: BenchSection = {
 
 async function writeBatched(driver: GraphDriver, records: readonly RecordExtraction[]): Promise<WriteResult> {
   await seedRecords(driver, records);
-  return measure(driver, records, async (x) => {
-    await driver.writeTransaction((tx) => replaceExtraction(tx, x, new Date().toISOString()));
+  return measure(driver, records, async () => {
+    for (const x of records) await driver.writeTransaction((tx) => replaceExtraction(tx, x, new Date().toISOString()));
   });
 }
 
 async function writeSingle(driver: GraphDriver, records: readonly RecordExtraction[]): Promise<WriteResult> {
   await seedRecords(driver, records);
-  return measure(driver, records, (x) => replaceExtractionOneByOne(driver, x, new Date().toISOString()));
+  return measure(driver, records, async () => {
+    for (const x of records) await replaceExtractionOneByOne(driver, x, new Date().toISOString());
+  });
 }
 
 interface GroupedResult extends WriteResult {
@@ -141,7 +144,7 @@ async function writeGrouped(driver: GraphDriver, records: readonly RecordExtract
   }));
   let transactions = 0;
   const commits = new GroupCommitter(driver, { maxRecords, lingerMs: 0 }, { onCommit: () => (transactions += 1) });
-  const result = await measure(driver, records, async () => undefined, async () => {
+  const result = await measure(driver, records, async () => {
     const written = await Promise.all(entries.map((e) => commits.commit(e)));
     if (written.some((w) => !w)) throw new Error('group commit: an item was finished twice');
   });
@@ -204,14 +207,11 @@ async function seedRecords(driver: GraphDriver, records: readonly RecordExtracti
   }
 }
 
-async function measure(
-  driver: GraphDriver, records: readonly RecordExtraction[], write: (x: RecordExtraction) => Promise<void>,
-  writeAll?: () => Promise<void>,
-): Promise<WriteResult> {
+/** Times `writeAll` (which writes `records`) and counts its round trips. */
+async function measure(driver: GraphDriver, records: readonly RecordExtraction[], writeAll: () => Promise<void>): Promise<WriteResult> {
   driver.resetRoundTrips();
   const t0 = process.hrtime.bigint();
-  if (writeAll) await writeAll();
-  else for (const x of records) await write(x);
+  await writeAll();
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const entities = records.reduce((s, x) => s + x.entities.length, 0);
   return {
@@ -308,13 +308,6 @@ async function timelineLatency(driver: GraphDriver, run: string, events: number,
   };
 }
 
-function pct(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
-}
-
-function round(x: number): number {
-  return Math.round(x * 100) / 100;
-}
 
 interface Server {
   driver: GraphDriver;
@@ -323,19 +316,11 @@ interface Server {
 }
 
 async function connect(ctx: BenchContext): Promise<Server> {
-  const neo4j = await benchNeo4j(ctx, process.env['NEO4J_URI'], 'neo4j-');
-  const driver = await GraphDriver.connect({ uri: neo4j.uri, user: process.env['NEO4J_USER'] ?? null, password: process.env['NEO4J_PASSWORD'] ?? null });
+  const { driver, neo4j, close } = await benchGraph(ctx, process.env['NEO4J_URI'], 'neo4j-');
   const description = neo4j.embedded
     ? 'Neo4j 5.26.31 Community, embedded (tools/neo4j-dev, -Xmx512m, 64 MiB page cache), Bolt on loopback'
     : `external Neo4j at ${neo4j.uri}`;
-  return {
-    driver,
-    description,
-    close: async () => {
-      await driver.close();
-      await neo4j.stop();
-    },
-  };
+  return { driver, description, close };
 }
 
 function markdown(s: {

@@ -5,11 +5,11 @@
  */
 import { availableParallelism } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { GraphDriver } from '../../src/graph/index.js';
 import { DEFAULT_GROUP_COMMIT, JobService } from '../../src/jobs/index.js';
 import { createNerEngine } from '../../src/ner/index.js';
 import { openRecordPipeline } from '../../src/pipeline/index.js';
-import { benchNeo4j } from './bench-neo4j.js';
+import { benchGraph } from './bench-neo4j.js';
+import { round } from './stats.js';
 import type { BenchContext } from './section.js';
 
 export interface EndToEndPoint {
@@ -21,8 +21,7 @@ export interface EndToEndPoint {
 }
 
 export async function endToEnd(ctx: BenchContext, texts: readonly string[], modelDir: string, records: number): Promise<EndToEndPoint[]> {
-  const neo4j = await benchNeo4j(ctx, process.env['NEO4J_URI'], 'neo4j-e2e-');
-  const driver = await GraphDriver.connect({ uri: neo4j.uri, user: process.env['NEO4J_USER'] ?? null, password: process.env['NEO4J_PASSWORD'] ?? null });
+  const { driver, close } = await benchGraph(ctx, process.env['NEO4J_URI'], 'neo4j-e2e-');
   const points: EndToEndPoint[] = [];
   try {
     await driver.applySchema();
@@ -57,12 +56,7 @@ export async function endToEnd(ctx: BenchContext, texts: readonly string[], mode
       }
     }
   } finally {
-    await driver.close();
-    await neo4j.stop();
+    await close();
   }
   return points;
-}
-
-function round(x: number): number {
-  return Math.round(x * 100) / 100;
 }

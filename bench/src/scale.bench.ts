@@ -16,6 +16,7 @@ import { GraphDriver } from '../../src/graph/driver.js';
 import type { ClinicalRecord } from '../../src/domain/record.js';
 import { RedisJobQueue } from '../../src/queue/index.js';
 import { benchNeo4j, freePort } from './bench-neo4j.js';
+import { round } from './stats.js';
 import { option, type BenchContext, type BenchSection, type SectionResult } from './section.js';
 
 const TEXTS = [
@@ -160,10 +161,6 @@ async function startNeo4j(ctx: BenchContext, stops: Array<() => Promise<void>>):
   const neo4j = await benchNeo4j(ctx, process.env['NEO4J_URI'], 'neo4j-');
   stops.push(() => neo4j.stop());
   return neo4j.uri;
-}
-
-function round(x: number): number {
-  return Math.round(x * 100) / 100;
 }
 
 function markdown(s: {

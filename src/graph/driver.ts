@@ -132,14 +132,7 @@ export class GraphDriver {
 
   /** One read transaction (retried on transient errors by the driver). */
   async read(query: QueryName, params: Params = {}): Promise<Neo4jRecord[]> {
-    return this.guard(false, async () => {
-      const session = this.driver.session({ defaultAccessMode: neo4j.session.READ, bookmarkManager: this.bookmarks });
-      try {
-        return await session.executeRead((tx) => this.runIn(tx, query, params));
-      } finally {
-        await session.close();
-      }
-    });
+    return this.readTransaction((tx) => tx.run(query, params));
   }
 
   /** One read transaction with several statements (one consistent view; retried as a whole on transient errors). */

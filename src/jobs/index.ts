@@ -9,4 +9,4 @@ export { failItem, processRecord, type ProcessDeps } from './process-record.js';
 export {
   DEFAULT_GROUP_COMMIT, GroupCommitter, writeFinishedRecords, type CommitEntry, type GroupCommitHooks, type GroupCommitOptions,
 } from './group-commit.js';
-export { StageError, describeFailure } from './record-errors.js';
+export { StageError, describeFailure, isUnavailable, signal } from './record-errors.js';

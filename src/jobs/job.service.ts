@@ -18,7 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { ClinicalRecord } from '../domain/index.js';
 import type { GraphDriver } from '../graph/index.js';
-import { NotFoundError, isOncoError } from '../errors/index.js';
+import { NotFoundError } from '../errors/index.js';
 import { stderrLog, type Log } from '../log/index.js';
 import { cancelJob, jobsByIds, listJobs, markJobRunning, queuedItems, requeueItem, submitJob, type JobItem } from './job.repo.js';
 import type { JobListArgs, JobObserver, JobPage, JobServiceEvents, JobView } from './job.types.js';
@@ -26,7 +26,7 @@ import { DEFAULT_GROUP_COMMIT, GroupCommitter, type GroupCommitOptions } from '.
 import { PatientQueue } from './patient-queue.js';
 import type { RecordPipeline } from '../pipeline/index.js';
 import { processRecord } from './process-record.js';
-import { describeFailure } from './record-errors.js';
+import { describeFailure, isUnavailable, signal } from './record-errors.js';
 
 const MAX_TRACKED_JOBS = 10_000;
 
@@ -261,16 +261,4 @@ export class JobService {
       }
     }
   }
-}
-
-/** Neo4j away (retry when it answers), as opposed to writes refused by a shutdown or any other failure. */
-function isUnavailable(err: unknown, available: boolean): boolean {
-  if (isOncoError(err, 'SERVICE_UNAVAILABLE')) return err.details['reason'] !== 'shutting down';
-  return !available;
-}
-
-function signal(): { promise: Promise<void>; resolve: () => void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
 }

@@ -5,6 +5,7 @@
  * @example
  *   describeFailure('NER_FAILED', new NerError('NER_QUEUE_FULL', '...'))   // 'NerError (NER_QUEUE_FULL)'
  */
+import { isOncoError } from '../errors/index.js';
 import type { RecordErrorCode } from './job.types.js';
 
 export class StageError extends Error {
@@ -27,4 +28,17 @@ export async function stage<T>(code: RecordErrorCode, work: () => T | Promise<T>
   } catch (err) {
     throw new StageError(code, err);
   }
+}
+
+/** Neo4j away (retry when it answers), as opposed to writes refused by a shutdown or any other failure. */
+export function isUnavailable(err: unknown, available: boolean): boolean {
+  if (isOncoError(err, 'SERVICE_UNAVAILABLE')) return err.details['reason'] !== 'shutting down';
+  return !available;
+}
+
+/** A promise resolved from outside: how a runner's stop wakes the records paused while Neo4j is away. */
+export function signal(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
 }

@@ -27,10 +27,9 @@ import { DelayedError, Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { GraphDriver } from '../graph/index.js';
 import {
-  StageError, describeFailure, failItem, itemId, jobsByIds, markJobRunning, nextPatientItem, processRecord,
-  queuedPatients, requeueItem, type JobItem, type JobObserver,
+  StageError, describeFailure, failItem, isUnavailable, itemId, jobsByIds, markJobRunning, nextPatientItem, processRecord,
+  queuedPatients, requeueItem, signal, type JobItem, type JobObserver,
 } from '../jobs/index.js';
-import { isOncoError } from '../errors/index.js';
 import type { RecordPipeline } from '../pipeline/index.js';
 import { PatientLocks, type HeldLock } from './patient-lock.js';
 import { QUEUE_NAME, reconcileTokenId, tokenOptions, type TokenData } from './queue-tokens.js';
@@ -313,16 +312,4 @@ class RetriesExhausted extends Error {
 
 function connection(url: string): { url: string; maxRetriesPerRequest: null } {
   return { url, maxRetriesPerRequest: null };
-}
-
-/** Neo4j away (retry when it answers), as opposed to writes refused by a shutdown or any other failure. */
-function isUnavailable(err: unknown, available: boolean): boolean {
-  if (isOncoError(err, 'SERVICE_UNAVAILABLE')) return err.details['reason'] !== 'shutting down';
-  return !available;
-}
-
-function signal(): { promise: Promise<void>; resolve: () => void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
 }

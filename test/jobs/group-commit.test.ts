@@ -4,7 +4,7 @@
  * bad record fails only itself; the job runner keeps per-patient date order with batches.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GroupCommitter, JobService, submitJob, type CommitEntry, type ItemOutcome, type JobItem } from '../../src/jobs/index.js';
+import { GroupCommitter, JobService, jobsByIds, submitJob, type CommitEntry, type ItemOutcome, type JobItem } from '../../src/jobs/index.js';
 import type { GraphDriver } from '../../src/graph/driver.js';
 import { ReadRepository } from '../../src/graph/read.repo.js';
 import type { RecordExtraction } from '../../src/graph/extraction.rows.js';
@@ -60,8 +60,7 @@ describe('GroupCommitter', () => {
     expect(batches.reduce((a, b) => a + b, 0)).toBe(12);
     expect(Math.max(...batches)).toBeLessThanOrEqual(5);
     expect(batches.length).toBeLessThan(12); // grouped: 12 records in 3 transactions (5 + 5 + 2)
-    const job = (await new JobService({ driver, pipeline: testPipeline(dictionaryNer()), concurrency: 1, resume: false, log: () => undefined })
-      .get(jobId))!;
+    const [job] = await jobsByIds(driver, [jobId]);
     expect(job).toMatchObject({ status: 'SUCCEEDED', done: 12, failed: 0, entities: 12 });
     const stored = await reads.entitiesByRecordIds(entries.map((e) => e.item.record.recordId));
     expect(stored.map((es) => es.map((e) => [e.text, e.time.start]))).toEqual(entries.map(() => [['左乳癌', '2018-03-12']]));
@@ -89,8 +88,7 @@ describe('GroupCommitter', () => {
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
     const stored = await reads.entitiesByRecordIds(entries.map((e) => e.item.record.recordId));
     expect(stored.map((es) => es.length)).toEqual([1, 1, 0, 1]);
-    const job = (await new JobService({ driver, pipeline: testPipeline(dictionaryNer()), concurrency: 1, resume: false, log: () => undefined })
-      .get(jobId))!;
+    const [job] = await jobsByIds(driver, [jobId]);
     expect(job).toMatchObject({ done: 3, status: 'RUNNING' }); // the bad record's item is still QUEUED (the runner fails it)
   });
 

@@ -30,14 +30,7 @@ export async function measureMatMulPeak(n: number, threads: number, repeats = 5)
   try {
     const a = Float32Array.from({ length: n * n }, (_, i) => ((i * 7919) % 1000) / 1000 - 0.5);
     const feeds = { a: { type: 'float32' as const, data: a, dims: [n, n] }, b: { type: 'float32' as const, data: a, dims: [n, n] } };
-    await session.run(feeds);
-    let bestMs = Infinity;
-    for (let r = 0; r < repeats; r++) {
-      const t = performance.now();
-      await session.run(feeds);
-      bestMs = Math.min(bestMs, performance.now() - t);
-    }
-    return { flopsPerSecond: (2 * n * n * n) / (bestMs / 1000), n, threads, bestMs };
+    return await timeSquareProduct(() => session.run(feeds), n, threads, repeats);
   } finally {
     await session.release();
   }
@@ -66,15 +59,20 @@ export async function measureMatMulIntegerPeak(n: number, threads: number, repea
     const a = Uint8Array.from({ length: n * n }, (_, i) => (i * 7919) % 251);
     const b = Int8Array.from({ length: n * n }, (_, i) => ((i * 104729) % 255) - 127);
     const feeds = { a: new ort.Tensor('uint8', a, [n, n]), b: new ort.Tensor('int8', b, [n, n]) };
-    await session.run(feeds);
-    let bestMs = Infinity;
-    for (let r = 0; r < repeats; r++) {
-      const t = performance.now();
-      await session.run(feeds);
-      bestMs = Math.min(bestMs, performance.now() - t);
-    }
-    return { flopsPerSecond: (2 * n * n * n) / (bestMs / 1000), n, threads, bestMs };
+    return await timeSquareProduct(() => session.run(feeds), n, threads, repeats);
   } finally {
     await session.release();
   }
+}
+
+/** Best of `repeats` runs of an [n, n] × [n, n] product after one warm-up run, as 2·n³ operations per second. */
+async function timeSquareProduct(run: () => Promise<unknown>, n: number, threads: number, repeats: number): Promise<MatMulPeak> {
+  await run();
+  let bestMs = Infinity;
+  for (let r = 0; r < repeats; r++) {
+    const t = performance.now();
+    await run();
+    bestMs = Math.min(bestMs, performance.now() - t);
+  }
+  return { flopsPerSecond: (2 * n * n * n) / (bestMs / 1000), n, threads, bestMs };
 }
