@@ -1,8 +1,15 @@
 // cancelJob: every QUEUED item of an unfinished job, except those in flight ($keep item ids), becomes CANCELLED and
 // drops its text; the job counts them in `cancelled` and becomes CANCELLED once nothing is left to finish (else the
-// in-flight items finish it, see finish-item). A record that only the cancelled items were waiting for goes back to
+// in-flight items finish it, see finish-items). A record that only the cancelled items were waiting for goes back to
 // what it was: removed if it was never processed (and its patient if it has no other record), else DONE or FAILED.
 // No row back: no such job, or it was already final.
+// The job's write lock first (as finish-items takes it): an item a concurrent transaction is finishing is read after
+// that transaction committed, so it is never both done and cancelled.
+CALL () {
+  MATCH (lj:Job {id: $jobId})
+  SET lj._lock = true
+  REMOVE lj._lock
+}
 MATCH (j:Job {id: $jobId})
 WHERE j.finishedAt IS NULL
 OPTIONAL MATCH (j)-[:HAS_ITEM]->(i:JobItem {status: 'QUEUED'})

@@ -2,6 +2,15 @@
 // counts exactly once. Only QUEUED items are finished; the rows back name them (per job), and an item missing from
 // them was already finished (or cancelled): the caller writes nothing for it. A job with cancelled items ends
 // CANCELLED when its last item in flight finishes. Items arrive sorted by job and item id (one lock order).
+// Each job's write lock is taken first ($jobIds, sorted; the documented SET/REMOVE of a dummy property), so a
+// concurrent cancel-job or finish-items of the same job waits for this transaction and the item statuses below are
+// read after it committed: no item is ever counted both done and cancelled.
+CALL () {
+  UNWIND $jobIds AS jobId
+  MATCH (lj:Job {id: jobId})
+  SET lj._lock = true
+  REMOVE lj._lock
+}
 UNWIND $items AS it
 MATCH (j:Job {id: it.jobId})-[:HAS_ITEM]->(i:JobItem {id: it.itemId})
 WHERE i.status = 'QUEUED'

@@ -169,7 +169,8 @@ export async function finishItems(
       errorMessage: outcome.error?.message ?? null,
     }))
     .sort((a, b) => (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0)); // item ids start with the job id
-  const rows = await tx.run('finish-items', { items, now });
+  const jobIds = [...new Set(items.map((i) => i.jobId))].sort();
+  const rows = await tx.run('finish-items', { items, jobIds, now });
   return new Set(rows.flatMap((r) => r.get('itemIds') as string[]));
 }
 

@@ -52,6 +52,7 @@ async function seedPatient(driver: GraphDriver, patientId: string, records: numb
       ).then(() =>
         // finish the job item as the pipeline does, so no QUEUED job is left for a JobService on this database to resume
         tx.run('finish-items', {
+          jobIds: [`${patientId}-job`],
           items: [{
             jobId: `${patientId}-job`, itemId: `${patientId}-job/${patientId}-r${i}`, status: 'DONE', entities: 2,
             errorCode: null, errorMessage: null,
